@@ -1,0 +1,12 @@
+package io.mcpee.demo;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A partial update: only the fields present are changed. */
+public record CustomerPatch(@Size(min = 1, max = 200) String name, @Email @Size(max = 254) String email,
+                            @Size(max = 40) String phone,
+                            @Pattern(regexp = "^\\d{3}-\\d{2}-\\d{4}$", message = "must look like 123-45-6789")
+                            String ssn) {
+}

@@ -1,0 +1,62 @@
+package io.mcpee.demo;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Customer storage; container-managed transactions, as an EJB. */
+@Stateless
+public class CustomerRepository {
+    /** Sort keys a client may ask for, to JPQL: never concatenate the client's text into a query. */
+    private static final Map<String, String> ORDERINGS = Map.of(
+            "id", "c.id", "-id", "c.id DESC",
+            "name", "c.name, c.id", "-name", "c.name DESC, c.id",
+            "email", "c.email, c.id", "-email", "c.email DESC, c.id",
+            "createdAt", "c.createdAt, c.id", "-createdAt", "c.createdAt DESC, c.id");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public CustomerPage search(String q, String ordering, int limit, int offset) {
+        String where = q == null || q.isBlank() ? ""
+                : " WHERE LOWER(c.name) LIKE :q OR LOWER(c.email) LIKE :q";
+        TypedQuery<Customer> query = em.createQuery("SELECT c FROM Customer c" + where + " ORDER BY "
+                + ORDERINGS.getOrDefault(ordering, "c.id"), Customer.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Customer c" + where, Long.class);
+        if (!where.isEmpty()) {
+            String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            query.setParameter("q", pattern);
+            count.setParameter("q", pattern);
+        }
+        List<Customer> items = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new CustomerPage(items, count.getSingleResult());
+    }
+
+    public Optional<Customer> find(long id) {
+        return Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    public Customer create(Customer customer) {
+        em.persist(customer);
+        return customer;
+    }
+
+    public Customer update(Customer customer) {
+        return em.merge(customer);
+    }
+
+    public boolean delete(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            return false;
+        }
+        em.remove(customer);
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+package io.mcpee.protocol;
+
+/** Writes JSON-RPC response objects. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public static String result(RequestId id, String resultJson) {
+        return new StringBuilder(resultJson.length() + 40).append("{\"jsonrpc\":\"2.0\",\"id\":").append(id.toJson())
+                .append(",\"result\":").append(resultJson).append('}').toString();
+    }
+
+    public static String error(RequestId id, ErrorCode code, String message) {
+        StringBuilder out = new StringBuilder(96 + message.length()).append("{\"jsonrpc\":\"2.0\",\"id\":")
+                .append(id.toJson()).append(",\"error\":{\"code\":").append(code.code()).append(",\"message\":");
+        return JsonText.quote(out, message).append("}}").toString();
+    }
+}

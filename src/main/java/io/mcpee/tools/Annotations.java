@@ -1,0 +1,77 @@
+package io.mcpee.tools;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads annotations of optional APIs by name. MicroProfile OpenAPI is not on every server's classpath
+ * (WildFly's full profile lacks it), so mcp-ee must not link against it: an application that uses it brings it.
+ */
+final class Annotations {
+    static final String OPENAPI_OPERATION = "org.eclipse.microprofile.openapi.annotations.Operation";
+    static final String OPENAPI_PARAMETER = "org.eclipse.microprofile.openapi.annotations.parameters.Parameter";
+    static final String OPENAPI_SCHEMA = "org.eclipse.microprofile.openapi.annotations.media.Schema";
+
+    private Annotations() {
+    }
+
+    static Annotation byName(Annotation[] annotations, String typeName) {
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getName().equals(typeName)) {
+                return annotation;
+            }
+        }
+        return null;
+    }
+
+    static Annotation byName(AnnotatedElement element, String typeName) {
+        return element == null ? null : byName(element.getAnnotations(), typeName);
+    }
+
+    /** A String attribute of an annotation known only by name; blank and missing give null. */
+    static String text(Annotation annotation, String attribute) {
+        if (annotation == null) {
+            return null;
+        }
+        try {
+            Method accessor = annotation.annotationType().getMethod(attribute);
+            Object value = accessor.invoke(annotation);
+            return value instanceof String s && !s.isBlank() ? s.strip() : null;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The description an application wrote with OpenAPI's @Parameter or @Schema, or null. */
+    static String openApiDescription(AnnotatedElement... elements) {
+        for (AnnotatedElement element : elements) {
+            String description = text(byName(element, OPENAPI_PARAMETER), "description");
+            if (description == null) {
+                description = text(byName(element, OPENAPI_SCHEMA), "description");
+            }
+            if (description != null) {
+                return description;
+            }
+        }
+        return null;
+    }
+
+    /** The same, for a method parameter's annotations. */
+    static String openApiDescription(Annotation[] annotations) {
+        String description = text(byName(annotations, OPENAPI_PARAMETER), "description");
+        return description != null ? description : text(byName(annotations, OPENAPI_SCHEMA), "description");
+    }
+
+    static List<Annotation> all(AnnotatedElement... elements) {
+        List<Annotation> all = new ArrayList<>();
+        for (AnnotatedElement element : elements) {
+            if (element != null) {
+                all.addAll(List.of(element.getAnnotations()));
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,149 @@
+package io.mcpee.tools;
+
+import io.mcpee.protocol.CallToolResult;
+import io.mcpee.protocol.Content;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Maps what a resource method returned to MCP content by media type: JSON becomes {@code structuredContent} and the
+ * same JSON as text; {@code text/*} text; {@code image/*} and {@code audio/*} base64 image and audio; a
+ * {@code Response} is unwrapped (status, entity, media type), and with a {@code Content-Location} header its entity
+ * is an embedded resource at that URI; a multipart list of {@link EntityPart}s gives one content item per part.
+ */
+final class ResultMapper {
+    private final Jsonb jsonb;
+
+    ResultMapper(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    CallToolResult map(ToolDefinition tool, Object returned) throws IOException {
+        String mediaType = tool.producedMediaType();
+        Object entity = returned;
+        String location = null;
+        if (returned instanceof Response response) {
+            if (response.getStatus() >= 400) {
+                return FailureMapper.fromStatus(response.getStatus(),
+                        response.getEntity() instanceof String s ? s : null);
+            }
+            entity = response.getEntity();
+            MediaType type = response.getMediaType();
+            if (type != null) {
+                mediaType = type.toString();
+            }
+            location = response.getHeaderString(HttpHeaders.CONTENT_LOCATION);
+            if (entity == null) {
+                Response.StatusType status = response.getStatusInfo();
+                return new CallToolResult(List.of(new Content.Text("HTTP " + status.getStatusCode() + " "
+                        + status.getReasonPhrase())), null, false);
+            }
+        }
+        if (entity instanceof GenericEntity<?> generic) {
+            entity = generic.getEntity();
+        }
+        if (entity == null) {
+            return new CallToolResult(List.of(new Content.Text("HTTP 204 No Content")), null, false);
+        }
+        if (entity instanceof List<?> parts && !parts.isEmpty() && parts.get(0) instanceof EntityPart) {
+            List<Content> contents = new ArrayList<>();
+            for (Object part : parts) {
+                EntityPart entityPart = (EntityPart) part;
+                String partLocation = entityPart.getHeaders().getFirst(HttpHeaders.CONTENT_LOCATION);
+                contents.add(content(entityPart.getMediaType().toString(),
+                        bytes(entityPart.getContent()), partLocation, tool.name()));
+            }
+            return new CallToolResult(contents, null, false);
+        }
+        if (location == null && MediaTypes.isJson(mediaType)) {
+            return json(tool, entity);
+        }
+        return new CallToolResult(List.of(content(mediaType, entity, location, tool.name())), null, false);
+    }
+
+    private CallToolResult json(ToolDefinition tool, Object entity) {
+        String json = entity instanceof String text ? text : jsonb.toJson(entity);
+        String trimmed = json.stripLeading();
+        if (trimmed.startsWith("{")) {
+            return CallToolResult.json(json);
+        }
+        if (tool.tool().outputSchema() != null) {
+            // the advertised output schema wraps non-object JSON as {"result": ...}
+            return new CallToolResult(List.of(new Content.Text(json)), "{\"result\":" + json + "}", false);
+        }
+        return new CallToolResult(List.of(new Content.Text(json)), null, false);
+    }
+
+    private Content content(String mediaType, Object entity, String location, String toolName) throws IOException {
+        String essence = MediaTypes.essence(mediaType);
+        if (location != null) {
+            if (MediaTypes.isText(mediaType) || MediaTypes.isJson(mediaType)) {
+                return new Content.EmbeddedResource(location, essence, text(entity), null);
+            }
+            return new Content.EmbeddedResource(location, essence, null, base64(entity));
+        }
+        if (MediaTypes.isImage(mediaType)) {
+            return new Content.Image(base64(entity), essence);
+        }
+        if (MediaTypes.isAudio(mediaType)) {
+            return new Content.Audio(base64(entity), essence);
+        }
+        if (MediaTypes.isText(mediaType) || MediaTypes.isJson(mediaType)) {
+            return new Content.Text(text(entity));
+        }
+        // other binary media: a resource the client can save; the URI names where it came from
+        return new Content.EmbeddedResource("urn:mcp-ee:tool:" + toolName + ":result", essence, null, base64(entity));
+    }
+
+    private String text(Object entity) throws IOException {
+        if (entity instanceof String text) {
+            return text;
+        }
+        if (entity instanceof byte[] || entity instanceof InputStream || entity instanceof StreamingOutput) {
+            return new String(bytes(entity), StandardCharsets.UTF_8);
+        }
+        return String.valueOf(entity);
+    }
+
+    private static String base64(Object entity) throws IOException {
+        if (entity instanceof String text) {
+            // a String entity of a binary type is taken to be base64 already, as MCP carries it
+            return text;
+        }
+        return Base64.getEncoder().encodeToString(bytes(entity));
+    }
+
+    private static byte[] bytes(Object entity) throws IOException {
+        if (entity instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (entity instanceof InputStream in) {
+            try (in) {
+                return in.readAllBytes();
+            }
+        }
+        if (entity instanceof StreamingOutput streaming) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            streaming.write(out);
+            return out.toByteArray();
+        }
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IOException("a binary result must be byte[], InputStream or StreamingOutput");
+    }
+
+}

@@ -1,0 +1,44 @@
+package io.mcpee.tools;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
+ * parameters and the application's exception mappers, so resource code sees the caller it would see over REST.
+ */
+public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
+                              Request request, Providers providers) {
+
+    public ToolCallContext {
+        requireNonNull(headers, "headers is null");
+        requireNonNull(uriInfo, "uriInfo is null");
+        requireNonNull(securityContext, "securityContext is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(providers, "providers is null");
+    }
+
+    Object lookup(Class<?> type) {
+        if (type == HttpHeaders.class) {
+            return headers;
+        }
+        if (type == UriInfo.class) {
+            return uriInfo;
+        }
+        if (type == SecurityContext.class) {
+            return securityContext;
+        }
+        if (type == Request.class) {
+            return request;
+        }
+        if (type == Providers.class) {
+            return providers;
+        }
+        throw new IllegalArgumentException("no context object of this type");
+    }
+}

@@ -1,0 +1,22 @@
+package io.mcpee.tools;
+
+import io.mcpee.protocol.Tool;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** A tool and the resource method behind it: what {@code tools/list} shows and what {@code tools/call} runs. */
+record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType) {
+
+    ToolDefinition {
+        requireNonNull(tool, "tool is null");
+        requireNonNull(target, "target is null");
+        arguments = List.copyOf(arguments);
+        requireNonNull(producedMediaType, "producedMediaType is null");
+    }
+
+    String name() {
+        return tool.name();
+    }
+}

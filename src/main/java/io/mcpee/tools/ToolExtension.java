@@ -1,0 +1,93 @@
+package io.mcpee.tools;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The portable CDI extension that turns JAX-RS resources into tools. It sees every root resource class CDI
+ * discovers (CDI beans, session beans, and with {@code bean-discovery-mode="all"} plain classes), builds the tool
+ * catalog once the deployment's types are known, and fails the deployment with every problem it finds.
+ */
+public class ToolExtension implements Extension {
+    private static final Logger LOG = Logger.getLogger(ToolExtension.class.getName());
+
+    private final Set<Class<?>> resourceClasses = new LinkedHashSet<>();
+    private final Set<Class<?>> paramConverterProviders = new LinkedHashSet<>();
+    private final Set<Class<?>> exceptionMappers = new LinkedHashSet<>();
+    private final Set<String> declaredRoles = new java.util.TreeSet<>();
+    private ToolCatalog catalog = ToolCatalog.empty();
+
+    <T> void resources(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (ResourceScanner.isRootResource(type)) {
+            resourceClasses.add(type);
+            declaredRoles.addAll(RoleNames.of(type));
+        }
+    }
+
+    <T> void applications(@Observes @WithAnnotations(DeclareRoles.class) ProcessAnnotatedType<T> event) {
+        declaredRoles.addAll(RoleNames.of(event.getAnnotatedType().getJavaClass()));
+    }
+
+    <T> void providers(@Observes @WithAnnotations(Provider.class) ProcessAnnotatedType<T> event) {
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (ParamConverterProvider.class.isAssignableFrom(type)) {
+            paramConverterProviders.add(type);
+        }
+        // mcp-ee's own mappers serve its endpoint, not the application's resources
+        if (ExceptionMapper.class.isAssignableFrom(type) && !type.getName().startsWith("io.mcpee.transport.")) {
+            exceptionMappers.add(type);
+        }
+    }
+
+    void buildCatalog(@Observes AfterBeanDiscovery event) {
+        Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
+        ToolFilter filter = ToolFilter.of(list(config, "mcpee.tools.include"), list(config, "mcpee.tools.exclude"));
+        ToolCatalog.Build build = ToolCatalog.build(resourceClasses, filter);
+        build.warnings().forEach(LOG::warning);
+        for (String error : build.errors()) {
+            event.addDefinitionError(new DeploymentException("mcp-ee: " + error));
+        }
+        catalog = build.catalog();
+        LOG.info(() -> "mcp-ee: " + catalog.tools().size() + " tools from " + resourceClasses.size()
+                + " resource classes");
+    }
+
+    private static List<String> list(Config config, String key) {
+        Optional<String[]> values = config.getOptionalValue(key, String[].class);
+        return values.map(List::of).orElse(List.of());
+    }
+
+    ToolCatalog catalog() {
+        return catalog;
+    }
+
+    Set<String> declaredRoles() {
+        return Set.copyOf(declaredRoles);
+    }
+
+    Set<Class<?>> exceptionMappers() {
+        return Set.copyOf(exceptionMappers);
+    }
+
+    Set<Class<?>> paramConverterProviders() {
+        return Set.copyOf(paramConverterProviders);
+    }
+}

@@ -1,0 +1,115 @@
+package io.mcpee.transport;
+
+import io.mcpee.protocol.CallToolResult;
+import io.mcpee.protocol.Cursor;
+import io.mcpee.protocol.ErrorCode;
+import io.mcpee.protocol.JsonText;
+import io.mcpee.protocol.Message;
+import io.mcpee.protocol.ProtocolException;
+import io.mcpee.protocol.Responses;
+import io.mcpee.protocol.Tool;
+import io.mcpee.tools.ToolCallContext;
+import io.mcpee.tools.ToolInvoker;
+import io.mcpee.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Answers the JSON-RPC requests of an established session, one small method per MCP method. */
+@ApplicationScoped
+class McpDispatcher {
+    private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
+
+    private final ToolRegistry registry;
+    private final ToolInvoker invoker;
+    private final TransportConfig config;
+
+    @Inject
+    McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config) {
+        this.registry = registry;
+        this.invoker = invoker;
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected McpDispatcher() {
+        this(null, null, null);
+    }
+
+    /** The JSON-RPC response to a request: a result, or an error for anything the request got wrong. */
+    String answer(Message.Request request, ToolCallContext context) {
+        try {
+            return Responses.result(request.id(), switch (request.method()) {
+                case "ping" -> "{}";
+                case "tools/list" -> listTools(request.params());
+                case "tools/call" -> callTool(request.params(), context);
+                case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
+                        "Invalid request: initialize must be the only message of its POST");
+                default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
+                        "Method not found: " + printable(request.method()));
+            });
+        } catch (ProtocolException e) {
+            return Responses.error(request.id(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "mcp-ee: " + printable(request.method()) + " failed (reference " + reference + ")",
+                    e);
+            return Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
+                    "Internal error; the server log has the details under reference " + reference);
+        }
+    }
+
+    private String listTools(JsonObject params) {
+        int offset = 0;
+        JsonValue cursor = params.get("cursor");
+        if (cursor != null && cursor.getValueType() != JsonValue.ValueType.NULL) {
+            if (cursor.getValueType() != JsonValue.ValueType.STRING) {
+                throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid cursor");
+            }
+            offset = Cursor.decode(params.getString("cursor"));
+            if (offset >= registry.size()) {
+                throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid cursor");
+            }
+        }
+        List<Tool> page = registry.page(offset, config.pageSize());
+        JsonArrayBuilder tools = JsonText.BUILDERS.createArrayBuilder();
+        page.forEach(tool -> tools.add(tool.toJson()));
+        var result = JsonText.BUILDERS.createObjectBuilder().add("tools", tools);
+        int next = offset + page.size();
+        if (next < registry.size()) {
+            result.add("nextCursor", Cursor.encode(next));
+        }
+        return result.build().toString();
+    }
+
+    private String callTool(JsonObject params, ToolCallContext context) {
+        JsonValue name = params.get("name");
+        if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
+            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"name\" must be a string");
+        }
+        JsonValue arguments = params.get("arguments");
+        JsonObject argumentObject;
+        if (arguments == null || arguments.getValueType() == JsonValue.ValueType.NULL) {
+            argumentObject = JsonValue.EMPTY_JSON_OBJECT;
+        } else if (arguments.getValueType() == JsonValue.ValueType.OBJECT) {
+            argumentObject = arguments.asJsonObject();
+        } else {
+            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"arguments\" must be an object");
+        }
+        CallToolResult result = invoker.call(params.getString("name"), argumentObject, context);
+        return result.toJson();
+    }
+
+    /** A method name as safe to echo: printable ASCII, at most 64 characters. */
+    private static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
+    }
+}

@@ -1,0 +1,270 @@
+package io.mcpee.transport;
+
+import io.mcpee.api.McpIgnore;
+import io.mcpee.protocol.ErrorCode;
+import io.mcpee.protocol.JsonText;
+import io.mcpee.protocol.Message;
+import io.mcpee.protocol.MessageParser;
+import io.mcpee.protocol.ProtocolException;
+import io.mcpee.protocol.ProtocolVersion;
+import io.mcpee.protocol.RequestId;
+import io.mcpee.protocol.Responses;
+import io.mcpee.tools.ToolCallContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json};
+ * {@code DELETE} ends a session. Every check that can reject a request happens here, before any message is read:
+ * path, Host and Origin, size, media types, protocol version, session.
+ */
+@Path("")
+@McpIgnore
+@ApplicationScoped
+public class McpEndpoint {
+    static final String SESSION_HEADER = "Mcp-Session-Id";
+    static final String VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final McpDispatcher dispatcher;
+    private final SessionRegistry sessions;
+    private final TransportConfig config;
+    private final OriginPolicy origins;
+
+    @Inject
+    McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config) {
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+        this.config = config;
+        this.origins = new OriginPolicy(config.allowedOrigins());
+    }
+
+    /** For the CDI client proxy only. */
+    protected McpEndpoint() {
+        this.dispatcher = null;
+        this.sessions = null;
+        this.config = null;
+        this.origins = null;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response post(InputStream body, @Context HttpHeaders headers, @Context UriInfo uriInfo,
+                         @Context SecurityContext security, @Context Request request, @Context Providers providers,
+                         @Context HttpServletRequest servletRequest) {
+        try {
+            rejectUnlessServable(headers, uriInfo, servletRequest);
+            MediaType contentType = headers.getMediaType();
+            if (contentType == null || !contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                throw rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported Media Type: the body must be application/json");
+            }
+            if (!acceptsJson(headers)) {
+                throw rejection(Response.Status.NOT_ACCEPTABLE,
+                        "Not Acceptable: the client must accept application/json and text/event-stream");
+            }
+            MessageParser.Envelope envelope = parse(readBody(body, servletRequest));
+            ToolCallContext context = new ToolCallContext(headers, uriInfo, security, request, providers);
+            if (!envelope.batch() && envelope.messages().get(0) instanceof Message.Request r
+                    && r.method().equals("initialize")) {
+                return initialize(r);
+            }
+            McpSession session = session(headers);
+            String version = protocolVersion(headers);
+            if (envelope.batch() && !ProtocolVersion.allowsBatches(version)) {
+                throw rejection(Response.Status.BAD_REQUEST,
+                        "Invalid request: JSON-RPC batches are not supported in protocol " + version);
+            }
+            return answer(envelope, session, context);
+        } catch (Rejection rejection) {
+            return rejection.response();
+        }
+    }
+
+    @GET
+    public Response get(@Context HttpHeaders headers, @Context UriInfo uriInfo,
+                        @Context HttpServletRequest servletRequest) {
+        try {
+            rejectUnlessServable(headers, uriInfo, servletRequest);
+            // no server-initiated messages yet, so no stream to open: the spec's answer is 405
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE")
+                    .build();
+        } catch (Rejection rejection) {
+            return rejection.response();
+        }
+    }
+
+    @DELETE
+    public Response delete(@Context HttpHeaders headers, @Context UriInfo uriInfo,
+                           @Context HttpServletRequest servletRequest) {
+        try {
+            rejectUnlessServable(headers, uriInfo, servletRequest);
+            McpSession session = session(headers);
+            sessions.remove(session.id());
+            return Response.noContent().build();
+        } catch (Rejection rejection) {
+            return rejection.response();
+        }
+    }
+
+    private Response initialize(Message.Request request) {
+        JsonObject params = request.params();
+        JsonValue requested = params.get("protocolVersion");
+        if (requested == null || requested.getValueType() != JsonValue.ValueType.STRING) {
+            return json(Response.Status.OK, Responses.error(request.id(), ErrorCode.INVALID_PARAMS,
+                    "Invalid params: \"protocolVersion\" must be a string"));
+        }
+        String version = ProtocolVersion.negotiate(params.getString("protocolVersion"));
+        JsonObject client = params.get("clientInfo") instanceof JsonObject info ? info : JsonValue.EMPTY_JSON_OBJECT;
+        McpSession session = sessions.create(version, client.getString("name", null),
+                client.getString("version", null)).orElse(null);
+        if (session == null) {
+            return json(Response.Status.SERVICE_UNAVAILABLE, Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
+                    "Service Unavailable: too many sessions, try again later"));
+        }
+        String result = JsonText.BUILDERS.createObjectBuilder()
+                .add("protocolVersion", version)
+                .add("capabilities", JsonText.BUILDERS.createObjectBuilder()
+                        .add("tools", JsonText.BUILDERS.createObjectBuilder().add("listChanged", false)))
+                .add("serverInfo", JsonText.BUILDERS.createObjectBuilder()
+                        .add("name", "mcp-ee").add("title", "mcp-ee").add("version", config.serverVersion()))
+                .add("instructions", "The tools are this application's REST operations; each call runs as the "
+                        + "authenticated caller, with the application's own permission checks.")
+                .build().toString();
+        return Response.ok(Responses.result(request.id(), result), MediaType.APPLICATION_JSON_TYPE)
+                .header(SESSION_HEADER, session.id()).build();
+    }
+
+    private Response answer(MessageParser.Envelope envelope, McpSession session, ToolCallContext context) {
+        List<String> answers = new ArrayList<>();
+        for (Message message : envelope.messages()) {
+            if (message instanceof Message.Request request) {
+                answers.add(dispatcher.answer(request, context));
+            } else if (message instanceof Message.Invalid invalid) {
+                answers.add(Responses.error(invalid.id(), ErrorCode.INVALID_REQUEST, invalid.error()));
+            }
+            // notifications (notifications/initialized, cancellations) and client responses need no answer
+        }
+        if (answers.isEmpty()) {
+            return Response.accepted().build();
+        }
+        if (!envelope.batch()) {
+            Response.Status status = envelope.messages().get(0) instanceof Message.Invalid
+                    ? Response.Status.BAD_REQUEST : Response.Status.OK;
+            return json(status, answers.get(0));
+        }
+        return json(Response.Status.OK, "[" + String.join(",", answers) + "]");
+    }
+
+    /** The endpoint is served only by {@link McpApplication}; an application that scans all resources must not. */
+    private void rejectUnlessServable(HttpHeaders headers, UriInfo uriInfo, HttpServletRequest servletRequest)
+            throws Rejection {
+        if (!uriInfo.getBaseUri().getPath().endsWith("/" + McpApplication.PATH + "/")) {
+            throw new Rejection(Response.status(Response.Status.NOT_FOUND).build());
+        }
+        String refused = origins.check(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
+                servletRequest.getLocalAddr());
+        if (refused != null) {
+            throw rejection(Response.Status.FORBIDDEN, refused);
+        }
+    }
+
+    private McpSession session(HttpHeaders headers) throws Rejection {
+        String id = headers.getHeaderString(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            throw rejection(Response.Status.BAD_REQUEST, "Bad Request: Mcp-Session-Id header is required");
+        }
+        return sessions.find(id.strip()).orElseThrow(
+                () -> rejection(Response.Status.NOT_FOUND, "Session not found: initialize a new session"));
+    }
+
+    private static String protocolVersion(HttpHeaders headers) throws Rejection {
+        String version = headers.getHeaderString(VERSION_HEADER);
+        if (version == null) {
+            return ProtocolVersion.ASSUMED_WHEN_ABSENT;
+        }
+        if (!ProtocolVersion.isSupported(version.strip())) {
+            throw rejection(Response.Status.BAD_REQUEST, "Bad Request: unsupported MCP-Protocol-Version; supported: "
+                    + String.join(", ", ProtocolVersion.SUPPORTED));
+        }
+        return version.strip();
+    }
+
+    private static boolean acceptsJson(HttpHeaders headers) {
+        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return accepted.isEmpty() || accepted.stream().anyMatch(type ->
+                type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE));
+    }
+
+    private String readBody(InputStream body, HttpServletRequest servletRequest) throws Rejection {
+        long limit = config.maxRequestBytes();
+        if (servletRequest.getContentLengthLong() > limit) {
+            throw rejection(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "Payload Too Large: the limit is " + limit + " bytes");
+        }
+        try {
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw rejection(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                        "Payload Too Large: the limit is " + limit + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw rejection(Response.Status.BAD_REQUEST, "Bad Request: the body could not be read");
+        }
+    }
+
+    private static MessageParser.Envelope parse(String body) throws Rejection {
+        try {
+            return MessageParser.parse(body);
+        } catch (ProtocolException e) {
+            throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.error(RequestId.NULL, e.code(),
+                    e.getMessage())));
+        }
+    }
+
+    private static Rejection rejection(Response.Status status, String message) {
+        ErrorCode code = status == Response.Status.SERVICE_UNAVAILABLE ? ErrorCode.INTERNAL_ERROR
+                : ErrorCode.INVALID_REQUEST;
+        return new Rejection(json(status, Responses.error(RequestId.NULL, code, message)));
+    }
+
+    private static Response json(Response.Status status, String body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** A request refused before any message is handled; carries the HTTP response to send. */
+    private static final class Rejection extends Exception {
+        private final transient Response response;
+
+        Rejection(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+
+        Response response() {
+            return response;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.mcpee.transport;
+
+import java.time.Instant;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A client's MCP session: what it negotiated and who it said it was. It carries no identity: every request is
+ * authenticated on its own credential, never by its session id.
+ */
+final class McpSession {
+    private final String id;
+    private final String protocolVersion;
+    private final String clientName;
+    private final String clientVersion;
+    private volatile long lastUsedNanos;
+
+    McpSession(String id, String protocolVersion, String clientName, String clientVersion, long nowNanos) {
+        this.id = requireNonNull(id, "id is null");
+        this.protocolVersion = requireNonNull(protocolVersion, "protocolVersion is null");
+        this.clientName = clientName;
+        this.clientVersion = clientVersion;
+        this.lastUsedNanos = nowNanos;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String protocolVersion() {
+        return protocolVersion;
+    }
+
+    String clientName() {
+        return clientName;
+    }
+
+    String clientVersion() {
+        return clientVersion;
+    }
+
+    void touch(long nowNanos) {
+        lastUsedNanos = nowNanos;
+    }
+
+    boolean idleLongerThan(long idleNanos, long nowNanos) {
+        return nowNanos - lastUsedNanos > idleNanos;
+    }
+
+    @Override
+    public String toString() {
+        return "McpSession[" + clientName + " " + clientVersion + ", " + protocolVersion + ", since "
+                + Instant.now() + "]";
+    }
+}

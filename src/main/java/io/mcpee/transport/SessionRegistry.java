@@ -1,0 +1,72 @@
+package io.mcpee.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live MCP sessions of this server. Ids are 256 random bits, base64url (visible ASCII, as the spec asks).
+ * Idle sessions expire: each lookup checks its own, and creating a session sweeps the others, so no timer thread
+ * is needed; the number of sessions is capped so that clients cannot exhaust memory.
+ */
+@ApplicationScoped
+class SessionRegistry {
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
+    private final TransportConfig config;
+
+    @Inject
+    SessionRegistry(TransportConfig config) {
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected SessionRegistry() {
+        this.config = null;
+    }
+
+    /** A new session, or empty when the server holds its maximum of live sessions. */
+    Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion) {
+        long now = System.nanoTime();
+        if (sessions.size() >= config.maxSessions()) {
+            sweep(now);
+            if (sessions.size() >= config.maxSessions()) {
+                return Optional.empty();
+            }
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        McpSession session = new McpSession(id, protocolVersion, clientName, clientVersion, now);
+        sessions.put(id, session);
+        return Optional.of(session);
+    }
+
+    Optional<McpSession> find(String id) {
+        McpSession session = sessions.get(id);
+        if (session == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (session.idleLongerThan(config.sessionIdleTimeout().toNanos(), now)) {
+            sessions.remove(id, session);
+            return Optional.empty();
+        }
+        session.touch(now);
+        return Optional.of(session);
+    }
+
+    boolean remove(String id) {
+        return sessions.remove(id) != null;
+    }
+
+    private void sweep(long now) {
+        long idle = config.sessionIdleTimeout().toNanos();
+        sessions.values().removeIf(s -> s.idleLongerThan(idle, now));
+    }
+}

@@ -1,0 +1,39 @@
+package io.mcpee.transport;
+
+import io.mcpee.protocol.ErrorCode;
+import io.mcpee.protocol.RequestId;
+import io.mcpee.protocol.Responses;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line at the MCP endpoint: whatever escapes it becomes a JSON-RPC error with a log reference, never the
+ * container's error page (which shows exception classes). JAX-RS's own errors (404, 405, 415) keep their status.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Responses.error(RequestId.NULL, ErrorCode.INVALID_REQUEST, "HTTP " + status + " "
+                            + web.getResponse().getStatusInfo().getReasonPhrase())).build();
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "mcp-ee: unexpected failure at the MCP endpoint (reference " + reference + ")",
+                failure);
+        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Responses.error(RequestId.NULL,
+                ErrorCode.INTERNAL_ERROR, "Internal error; the server log has the details under reference "
+                        + reference)).build();
+    }
+}
