@@ -18,6 +18,7 @@ import java.time.Instant;
 /** A customer of the CRM. {@code owner} is the user who created it. */
 @Entity
 @Table(name = "customer")
+@Contactable
 @Schema(description = "A customer of the CRM")
 public class Customer {
 

@@ -81,6 +81,10 @@ final class FailureMapper {
                 }
                 case PARAMETER -> path.append(node.getName());
                 default -> {
+                    if (node.getName() == null) {
+                        // a class-level constraint: the violation is on the bean itself
+                        continue;
+                    }
                     if (!path.isEmpty()) {
                         path.append('.');
                     }

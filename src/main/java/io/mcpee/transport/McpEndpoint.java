@@ -220,19 +220,25 @@ public class McpEndpoint {
     private String readBody(InputStream body, HttpServletRequest servletRequest) throws Rejection {
         long limit = config.maxRequestBytes();
         if (servletRequest.getContentLengthLong() > limit) {
-            throw rejection(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "Payload Too Large: the limit is " + limit + " bytes");
+            throw tooLarge(limit);
         }
         try {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw rejection(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                        "Payload Too Large: the limit is " + limit + " bytes");
+                throw tooLarge(limit);
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw rejection(Response.Status.BAD_REQUEST, "Bad Request: the body could not be read");
         }
+    }
+
+    /** The rest of an oversized body is not read, so the connection cannot be reused: close it. */
+    private static Rejection tooLarge(long limit) {
+        return new Rejection(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Connection", "close")
+                .entity(Responses.error(RequestId.NULL, ErrorCode.INVALID_REQUEST,
+                        "Payload Too Large: the limit is " + limit + " bytes")).build());
     }
 
     private static MessageParser.Envelope parse(String body) throws Rejection {

@@ -1,0 +1,82 @@
+package io.mcpee.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Raw HTTP to the MCP endpoint, for what an SDK client will not send (wrong headers, broken JSON, ...). */
+final class McpHttp {
+    static final String JSON_AND_SSE = "application/json, text/event-stream";
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI endpoint;
+
+    McpHttp(URL base) {
+        // addressed as localhost, as a local agent would: the DNS-rebinding checks depend on it
+        this.endpoint = URI.create("http://localhost:" + base.getPort() + base.getPath().replaceAll("/$", "")
+                + "/mcp");
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    HttpResponse<String> post(String body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST that waits for "100 Continue" before sending its body, as HTTP clients do for large uploads. */
+    HttpResponse<String> postExpectingContinue(String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Headers of a well-formed POST, plus the given ones. */
+    static Map<String, String> jsonHeaders(String... more) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", JSON_AND_SSE);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            headers.put(more[i], more[i + 1]);
+        }
+        return headers;
+    }
+
+    /** A new session's id, by a raw initialize. */
+    String initialize() throws IOException, InterruptedException {
+        HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-http\","
+                + "\"version\":\"1\"}}}", jsonHeaders());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("initialize answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    /** Headers of a POST in an established session. */
+    static Map<String, String> sessionHeaders(String sessionId, String... more) {
+        Map<String, String> headers = jsonHeaders(more);
+        headers.put("Mcp-Session-Id", sessionId);
+        headers.putIfAbsent("MCP-Protocol-Version", "2025-11-25");
+        return headers;
+    }
+}
