@@ -1,0 +1,72 @@
+package io.mcpee.it;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs only in the "payara-postgresql" execution: proves the deployment really stores in PostgreSQL (and not in
+ * the server's built-in default database) by reading what a tool call wrote straight from PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PostgresqlStorageIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productWar();
+    }
+
+    @Test
+    void toolCallsWriteToPostgresql() throws Exception {
+        String name = "Stored in PostgreSQL " + UUID.randomUUID();
+        McpSyncClient client = McpClients.connect(base);
+        try {
+            McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
+                    Map.of("customer", Map.of("name", name, "email", "pg@example.com")));
+            assertFalse(created.isError(), () -> McpClients.text(created));
+        } finally {
+            client.closeGracefully();
+        }
+        String url = "jdbc:postgresql://" + System.getProperty("mcpee.test.db.host", "localhost") + ":"
+                + System.getProperty("mcpee.test.db.port", "5432") + "/" + System.getProperty("mcpee.test.db.name",
+                "mcpee");
+        try (Connection connection = DriverManager.getConnection(url, System.getProperty("mcpee.test.db.user",
+                "mcpee"), System.getProperty("mcpee.test.db.password", "mcpee"));
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT email, owner_name FROM customer WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the customer is in PostgreSQL");
+                assertEquals("pg@example.com", row.getString(1));
+                assertEquals("developer", row.getString(2));
+            }
+            try (ResultSet history = connection.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {
+                assertTrue(history.next());
+                assertTrue(history.getInt(1) >= 1, "Flyway made the schema");
+            }
+        }
+    }
+}
