@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,16 +59,35 @@ public class ToolExtension implements Extension {
     }
 
     void buildCatalog(@Observes AfterBeanDiscovery event) {
+        for (String error : rebuild()) {
+            event.addDefinitionError(new DeploymentException("mcp-ee: " + error));
+        }
+    }
+
+    /**
+     * Adds root resource classes that CDI did not discover (see {@link ResourceClassInitializer}) and rebuilds the
+     * catalog; returns the problems that must fail the deployment.
+     */
+    synchronized List<String> addResourcesCdiDidNotSee(Collection<Class<?>> classes) {
+        boolean added = false;
+        for (Class<?> type : classes) {
+            if (ResourceScanner.isRootResource(type) && resourceClasses.add(type)) {
+                declaredRoles.addAll(RoleNames.of(type));
+                added = true;
+            }
+        }
+        return added ? rebuild() : List.of();
+    }
+
+    private List<String> rebuild() {
         Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         ToolFilter filter = ToolFilter.of(list(config, "mcpee.tools.include"), list(config, "mcpee.tools.exclude"));
         ToolCatalog.Build build = ToolCatalog.build(resourceClasses, filter);
         build.warnings().forEach(LOG::warning);
-        for (String error : build.errors()) {
-            event.addDefinitionError(new DeploymentException("mcp-ee: " + error));
-        }
         catalog = build.catalog();
         LOG.info(() -> "mcp-ee: " + catalog.tools().size() + " tools from " + resourceClasses.size()
                 + " resource classes");
+        return build.errors();
     }
 
     private static List<String> list(Config config, String key) {
@@ -75,7 +95,7 @@ public class ToolExtension implements Extension {
         return values.map(List::of).orElse(List.of());
     }
 
-    ToolCatalog catalog() {
+    synchronized ToolCatalog catalog() {
         return catalog;
     }
 

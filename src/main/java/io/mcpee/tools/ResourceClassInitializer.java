@@ -1,0 +1,33 @@
+package io.mcpee.tools;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.Path;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Completes the CDI extension's view of the deployment. With {@code bean-discovery-mode="annotated"} a plain
+ * {@code @Path} class (no scope, not an EJB) is not a CDI type, so the extension never sees it, yet JAX-RS serves
+ * it. The servlet container hands every {@code @Path} class of the web application to this initializer, which
+ * adds those the extension missed; they are called as non-contextual instances, as JAX-RS itself would create them.
+ */
+@HandlesTypes(Path.class)
+public class ResourceClassInitializer implements ServletContainerInitializer {
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        if (classes == null || classes.isEmpty()) {
+            return;
+        }
+        ToolExtension extension = CDI.current().getBeanManager().getExtension(ToolExtension.class);
+        List<String> errors = extension.addResourcesCdiDidNotSee(classes);
+        if (!errors.isEmpty()) {
+            throw new ServletException("mcp-ee: " + String.join("; ", errors));
+        }
+    }
+}
