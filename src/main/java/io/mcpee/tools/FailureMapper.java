@@ -105,7 +105,7 @@ final class FailureMapper {
         return message == null || message.startsWith("HTTP ") ? null : message;
     }
 
-    private static String entityText(Object entity, Jsonb jsonb) {
+    static String entityText(Object entity, Jsonb jsonb) {
         if (entity == null) {
             return null;
         }
@@ -120,12 +120,8 @@ final class FailureMapper {
     }
 
     static CallToolResult fromStatus(int status, String message) {
-        Response.Status.Family family = Response.Status.Family.familyOf(status);
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String line = "HTTP " + status + (type == null ? "" : " " + type.getReasonPhrase());
-        if (family == Response.Status.Family.SUCCESSFUL) {
-            return CallToolResult.error(line);
-        }
         return CallToolResult.error(message == null ? line : line + ": " + truncate(message));
     }
 

@@ -38,7 +38,7 @@ final class ResultMapper {
         if (returned instanceof Response response) {
             if (response.getStatus() >= 400) {
                 return FailureMapper.fromStatus(response.getStatus(),
-                        response.getEntity() instanceof String s ? s : null);
+                        FailureMapper.entityText(response.getEntity(), jsonb));
             }
             entity = response.getEntity();
             MediaType type = response.getMediaType();

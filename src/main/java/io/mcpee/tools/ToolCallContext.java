@@ -10,12 +10,16 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
- * parameters and the application's exception mappers, so resource code sees the caller it would see over REST.
+ * parameters, so resource code sees the caller it would see over REST; the session, JSON-RPC request id and client
+ * are what an audit record names.
  */
 public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
-                              Request request, Providers providers) {
+                              Request request, Providers providers, String sessionId, String requestId,
+                              String clientName, String clientVersion) {
 
     public ToolCallContext {
+        requireNonNull(sessionId, "sessionId is null");
+        requireNonNull(requestId, "requestId is null");
         requireNonNull(headers, "headers is null");
         requireNonNull(uriInfo, "uriInfo is null");
         requireNonNull(securityContext, "securityContext is null");

@@ -66,7 +66,10 @@ public class ToolInvoker {
         return registry.find(name) != null;
     }
 
-    public CallToolResult call(String name, JsonObject arguments, ToolCallContext context) {
+    @ToolCallChain
+    public CallToolResult call(ToolCall call) {
+        String name = call.toolName();
+        JsonObject arguments = call.arguments();
         ToolDefinition tool = registry.find(name);
         if (tool == null) {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Unknown tool: " + ToolNames.sanitize(name));
@@ -77,7 +80,7 @@ public class ToolInvoker {
         }
         Object[] values;
         try {
-            values = converter.convert(tool, arguments, context::lookup);
+            values = converter.convert(tool, arguments, call.context()::lookup);
         } catch (ArgumentConverter.ConversionException e) {
             return CallToolResult.error("Invalid arguments for tool " + name + ": " + e.getMessage());
         }

@@ -33,13 +33,20 @@ class ToolTargets {
         this.beanManager = null;
     }
 
-    /** How a method is reached: through a bean (and the method as that bean's type declares it), or unmanaged. */
-    private record Target(Optional<Bean<?>> bean, Class<?> type, Method method) {
+    /**
+     * How a method is reached: through a bean (and the method as that bean's type declares it), or unmanaged.
+     * For a normal-scoped bean the client proxy is kept: it is the same object for every call and resolves the
+     * current contextual instance itself.
+     */
+    private record Target(Optional<Bean<?>> bean, Class<?> type, Method method, Object clientProxy) {
     }
 
     Object invoke(ResourceMethod resource, Object[] arguments)
             throws InvocationTargetException, IllegalAccessException {
         Target target = targets.computeIfAbsent(resource.method(), m -> resolve(resource.resourceClass(), m));
+        if (target.clientProxy() != null) {
+            return target.method().invoke(target.clientProxy(), arguments);
+        }
         if (target.bean().isPresent()) {
             Bean<?> bean = target.bean().get();
             CreationalContext<?> context = beanManager.createCreationalContext(bean);
@@ -68,7 +75,7 @@ class ToolTargets {
     private Target resolve(Class<?> resourceClass, Method method) {
         Bean<?> bean = bean(resourceClass);
         if (bean != null) {
-            return new Target(Optional.of(bean), resourceClass, method);
+            return new Target(Optional.of(bean), resourceClass, method, clientProxy(bean, resourceClass));
         }
         // a session bean with only a local business interface is reachable through that interface
         for (Class<?> view : resourceClass.getInterfaces()) {
@@ -76,13 +83,20 @@ class ToolTargets {
             if (viewBean != null) {
                 try {
                     return new Target(Optional.of(viewBean), view,
-                            view.getMethod(method.getName(), method.getParameterTypes()));
+                            view.getMethod(method.getName(), method.getParameterTypes()), clientProxy(viewBean, view));
                 } catch (NoSuchMethodException e) {
                     // the interface does not declare this method: try the next view
                 }
             }
         }
-        return new Target(Optional.empty(), resourceClass, method);
+        return new Target(Optional.empty(), resourceClass, method, null);
+    }
+
+    private Object clientProxy(Bean<?> bean, Class<?> type) {
+        if (!beanManager.isNormalScope(bean.getScope())) {
+            return null;
+        }
+        return beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
     }
 
     private Bean<?> bean(Class<?> type) {

@@ -8,6 +8,7 @@ import io.mcpee.protocol.Message;
 import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.Responses;
 import io.mcpee.protocol.Tool;
+import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallContext;
 import io.mcpee.tools.ToolInvoker;
 import io.mcpee.tools.ToolRegistry;
@@ -44,12 +45,12 @@ class McpDispatcher {
     }
 
     /** The JSON-RPC response to a request: a result, or an error for anything the request got wrong. */
-    String answer(Message.Request request, ToolCallContext context) {
+    String answer(Message.Request request, McpSession session, RequestContext http) {
         try {
             return Responses.result(request.id(), switch (request.method()) {
                 case "ping" -> "{}";
                 case "tools/list" -> listTools(request.params());
-                case "tools/call" -> callTool(request.params(), context);
+                case "tools/call" -> callTool(request, session, http);
                 case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
                         "Invalid request: initialize must be the only message of its POST");
                 default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
@@ -89,7 +90,8 @@ class McpDispatcher {
         return result.build().toString();
     }
 
-    private String callTool(JsonObject params, ToolCallContext context) {
+    private String callTool(Message.Request request, McpSession session, RequestContext http) {
+        JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"name\" must be a string");
@@ -103,7 +105,10 @@ class McpDispatcher {
         } else {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"arguments\" must be an object");
         }
-        CallToolResult result = invoker.call(params.getString("name"), argumentObject, context);
+        ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
+                http.request(), http.providers(), session.id(), request.id().toJson(), session.clientName(),
+                session.clientVersion());
+        CallToolResult result = invoker.call(new ToolCall(params.getString("name"), argumentObject, context));
         return result.toJson();
     }
 

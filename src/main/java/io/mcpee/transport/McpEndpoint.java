@@ -9,7 +9,6 @@ import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.ProtocolVersion;
 import io.mcpee.protocol.RequestId;
 import io.mcpee.protocol.Responses;
-import io.mcpee.tools.ToolCallContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -85,7 +84,7 @@ public class McpEndpoint {
                         "Not Acceptable: the client must accept application/json and text/event-stream");
             }
             MessageParser.Envelope envelope = parse(readBody(body, servletRequest));
-            ToolCallContext context = new ToolCallContext(headers, uriInfo, security, request, providers);
+            RequestContext context = new RequestContext(headers, uriInfo, security, request, providers);
             if (!envelope.batch() && envelope.messages().get(0) instanceof Message.Request r
                     && r.method().equals("initialize")) {
                 return initialize(r);
@@ -156,11 +155,11 @@ public class McpEndpoint {
                 .header(SESSION_HEADER, session.id()).build();
     }
 
-    private Response answer(MessageParser.Envelope envelope, McpSession session, ToolCallContext context) {
+    private Response answer(MessageParser.Envelope envelope, McpSession session, RequestContext context) {
         List<String> answers = new ArrayList<>();
         for (Message message : envelope.messages()) {
             if (message instanceof Message.Request request) {
-                answers.add(dispatcher.answer(request, context));
+                answers.add(dispatcher.answer(request, session, context));
             } else if (message instanceof Message.Invalid invalid) {
                 answers.add(Responses.error(invalid.id(), ErrorCode.INVALID_REQUEST, invalid.error()));
             }

@@ -1,7 +1,5 @@
 package io.mcpee.transport;
 
-import java.time.Instant;
-
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -49,7 +47,7 @@ final class McpSession {
 
     @Override
     public String toString() {
-        return "McpSession[" + clientName + " " + clientVersion + ", " + protocolVersion + ", since "
-                + Instant.now() + "]";
+        // never the id: it is a bearer of the session
+        return "McpSession[" + clientName + " " + clientVersion + ", " + protocolVersion + "]";
     }
 }

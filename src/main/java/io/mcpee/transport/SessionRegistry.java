@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The live MCP sessions of this server. Ids are 256 random bits, base64url (visible ASCII, as the spec asks).
@@ -19,20 +20,26 @@ class SessionRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
     private final TransportConfig config;
+    private final LongSupplier nanoClock;
 
     @Inject
     SessionRegistry(TransportConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    SessionRegistry(TransportConfig config, LongSupplier nanoClock) {
         this.config = config;
+        this.nanoClock = nanoClock;
     }
 
     /** For the CDI client proxy only. */
     protected SessionRegistry() {
-        this.config = null;
+        this(null, null);
     }
 
     /** A new session, or empty when the server holds its maximum of live sessions. */
     Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (sessions.size() >= config.maxSessions()) {
             sweep(now);
             if (sessions.size() >= config.maxSessions()) {
@@ -52,7 +59,7 @@ class SessionRegistry {
         if (session == null) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (session.idleLongerThan(config.sessionIdleTimeout().toNanos(), now)) {
             sessions.remove(id, session);
             return Optional.empty();

@@ -1,0 +1,54 @@
+package io.mcpee.transport;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionRegistryTest {
+    private final AtomicLong now = new AtomicLong();
+
+    private SessionRegistry registry(int maxSessions) {
+        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, Optional.empty(), "test");
+        return new SessionRegistry(config, now::get);
+    }
+
+    @Test
+    void idleSessionsExpireAndUseKeepsThemAlive() {
+        SessionRegistry sessions = registry(10);
+        McpSession session = sessions.create("2025-11-25", "c", "1").orElseThrow();
+        now.addAndGet(Duration.ofMinutes(9).toNanos());
+        assertTrue(sessions.find(session.id()).isPresent(), "used at minute 9");
+        now.addAndGet(Duration.ofMinutes(9).toNanos());
+        assertTrue(sessions.find(session.id()).isPresent(), "idle 9 minutes since last use");
+        now.addAndGet(Duration.ofMinutes(11).toNanos());
+        assertFalse(sessions.find(session.id()).isPresent(), "idle 11 minutes");
+    }
+
+    @Test
+    void theCapRefusesNewSessionsUntilOldOnesExpire() {
+        SessionRegistry sessions = registry(2);
+        McpSession first = sessions.create("2025-11-25", "c", "1").orElseThrow();
+        McpSession second = sessions.create("2025-11-25", "c", "1").orElseThrow();
+        assertNotEquals(first.id(), second.id());
+        assertTrue(sessions.create("2025-11-25", "c", "1").isEmpty());
+        now.addAndGet(Duration.ofMinutes(11).toNanos());
+        assertTrue(sessions.create("2025-11-25", "c", "1").isPresent(), "expired sessions were swept");
+    }
+
+    @Test
+    void removedSessionsAreGone() {
+        SessionRegistry sessions = registry(10);
+        McpSession session = sessions.create("2025-06-18", null, null).orElseThrow();
+        assertEquals("2025-06-18", sessions.find(session.id()).orElseThrow().protocolVersion());
+        assertTrue(sessions.remove(session.id()));
+        assertFalse(sessions.remove(session.id()));
+        assertFalse(sessions.find(session.id()).isPresent());
+    }
+}
