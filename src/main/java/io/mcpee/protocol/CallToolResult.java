@@ -24,7 +24,12 @@ public record CallToolResult(List<Content> content, String structuredJson, boole
     }
 
     public String toJson() {
-        StringBuilder out = new StringBuilder(64 + (structuredJson == null ? 64 : structuredJson.length() * 2));
+        return writeJson(new StringBuilder(64 + (structuredJson == null ? 64 : structuredJson.length() * 2)))
+                .toString();
+    }
+
+    /** Appends this result's JSON to {@code out}, so a response is written into one buffer. */
+    public StringBuilder writeJson(StringBuilder out) {
         out.append("{\"content\":[");
         for (int i = 0; i < content.size(); i++) {
             if (i > 0) {
@@ -42,6 +47,6 @@ public record CallToolResult(List<Content> content, String structuredJson, boole
         if (structuredJson != null) {
             out.append(",\"structuredContent\":").append(structuredJson);
         }
-        return out.append(",\"isError\":").append(isError).append('}').toString();
+        return out.append(",\"isError\":").append(isError).append('}');
     }
 }

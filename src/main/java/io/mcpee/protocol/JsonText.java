@@ -44,8 +44,15 @@ public final class JsonText {
     /** Appends {@code value} as a JSON string literal, escaped as RFC 8259 requires. */
     public static StringBuilder quote(StringBuilder out, String value) {
         out.append('"');
+        int clean = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            // copy the run of characters that need no escape in one go
+            out.append(value, clean, i);
+            clean = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -54,16 +61,10 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"');
+        return out.append(value, clean, value.length()).append('"');
     }
 
     public static String quote(String value) {

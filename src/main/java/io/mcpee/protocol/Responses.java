@@ -11,6 +11,13 @@ public final class Responses {
                 .append(",\"result\":").append(resultJson).append('}').toString();
     }
 
+    /** A response to {@code tools/call}, written into one buffer. */
+    public static String result(RequestId id, CallToolResult result) {
+        StringBuilder out = new StringBuilder(256).append("{\"jsonrpc\":\"2.0\",\"id\":").append(id.toJson())
+                .append(",\"result\":");
+        return result.writeJson(out).append('}').toString();
+    }
+
     public static String error(RequestId id, ErrorCode code, String message) {
         StringBuilder out = new StringBuilder(96 + message.length()).append("{\"jsonrpc\":\"2.0\",\"id\":")
                 .append(id.toJson()).append(",\"error\":{\"code\":").append(code.code()).append(",\"message\":");

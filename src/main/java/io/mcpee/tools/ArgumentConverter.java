@@ -94,6 +94,15 @@ final class ArgumentConverter {
             }
             return collect(raw, elements);
         }
+        if (value instanceof JsonNumber number && SchemaValidator.isIntegral(number)) {
+            // the common case of an id: no detour through text
+            if (raw == long.class || raw == Long.class) {
+                return number.longValueExact();
+            }
+            if (raw == int.class || raw == Integer.class) {
+                return number.intValueExact();
+            }
+        }
         return fromText(named, raw, text(value));
     }
 
@@ -226,24 +235,40 @@ final class ArgumentConverter {
         return text.charAt(0);
     }
 
-    /** JAX-RS: a String constructor, else valueOf/fromString (fromString first for enums). */
-    private static Object byConvention(Class<?> raw, String text) throws ReflectiveOperationException {
-        Method valueOf = factory(raw, "valueOf");
-        Method fromString = factory(raw, "fromString");
-        Method factory = raw.isEnum() ? (fromString != null ? fromString : valueOf)
-                : (valueOf != null ? valueOf : fromString);
-        try {
+    /** JAX-RS: a String constructor, else valueOf/fromString (fromString first for enums); found once per type. */
+    private static final ClassValue<TextConstructor> CONVENTIONS = new ClassValue<>() {
+        @Override
+        protected TextConstructor computeValue(Class<?> raw) {
             if (!raw.isEnum()) {
                 try {
-                    return raw.getConstructor(String.class).newInstance(text);
+                    Constructor<?> constructor = raw.getConstructor(String.class);
+                    return constructor::newInstance;
                 } catch (NoSuchMethodException e) {
                     // not this convention: try the factories
                 }
             }
+            Method valueOf = factory(raw, "valueOf");
+            Method fromString = factory(raw, "fromString");
+            Method factory = raw.isEnum() ? (fromString != null ? fromString : valueOf)
+                    : (valueOf != null ? valueOf : fromString);
             if (factory == null) {
-                throw new NoSuchMethodException("no JAX-RS conversion for the type");
+                return text -> {
+                    throw new NoSuchMethodException("no JAX-RS conversion for the type");
+                };
             }
-            return factory.invoke(null, text);
+            return text -> factory.invoke(null, text);
+        }
+    };
+
+    /** Makes a value of some type from text. */
+    @FunctionalInterface
+    private interface TextConstructor {
+        Object make(String text) throws ReflectiveOperationException;
+    }
+
+    private static Object byConvention(Class<?> raw, String text) throws ReflectiveOperationException {
+        try {
+            return CONVENTIONS.get(raw).make(text);
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("conversion failed", e.getCause());
         }

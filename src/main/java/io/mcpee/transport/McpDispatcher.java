@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.List;
@@ -47,10 +48,12 @@ class McpDispatcher {
     /** The JSON-RPC response to a request: a result, or an error for anything the request got wrong. */
     String answer(Message.Request request, McpSession session, RequestContext http) {
         try {
+            if (request.method().equals("tools/call")) {
+                return Responses.result(request.id(), callTool(request, session, http));
+            }
             return Responses.result(request.id(), switch (request.method()) {
                 case "ping" -> "{}";
                 case "tools/list" -> listTools(request.params());
-                case "tools/call" -> callTool(request, session, http);
                 case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
                         "Invalid request: initialize must be the only message of its POST");
                 default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
@@ -90,7 +93,7 @@ class McpDispatcher {
         return result.build().toString();
     }
 
-    private String callTool(Message.Request request, McpSession session, RequestContext http) {
+    private CallToolResult callTool(Message.Request request, McpSession session, RequestContext http) {
         JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
@@ -108,8 +111,7 @@ class McpDispatcher {
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
                 http.request(), http.providers(), session.id(), request.id().toJson(), session.clientName(),
                 session.clientVersion());
-        CallToolResult result = invoker.call(new ToolCall(params.getString("name"), argumentObject, context));
-        return result.toJson();
+        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context));
     }
 
     /** A method name as safe to echo: printable ASCII, at most 64 characters. */

@@ -37,8 +37,11 @@ final class McpSession {
         return clientVersion;
     }
 
+    /** Records use; writes at most once a second, so concurrent requests of one session do not contend. */
     void touch(long nowNanos) {
-        lastUsedNanos = nowNanos;
+        if (nowNanos - lastUsedNanos > 1_000_000_000L) {
+            lastUsedNanos = nowNanos;
+        }
     }
 
     boolean idleLongerThan(long idleNanos, long nowNanos) {

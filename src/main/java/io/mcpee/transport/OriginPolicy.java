@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Who may call the endpoint from a browser, and DNS-rebinding protection.
@@ -16,6 +17,9 @@ import java.util.Locale;
  * </ul>
  */
 final class OriginPolicy {
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.%]+");
+
     private final List<String> allowedOrigins;
 
     OriginPolicy(List<String> allowedOrigins) {
@@ -66,19 +70,20 @@ final class OriginPolicy {
     static boolean isLoopbackName(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]")
-                || name.equals("::1") || name.matches("127(\\.\\d{1,3}){3}");
+                || name.equals("::1") || IPV4_LOOPBACK.matcher(name).matches();
     }
 
     private static boolean isLoopbackAddress(String address) {
         if (address == null || address.isEmpty()) {
             return false;
         }
-        if (address.matches("127(\\.\\d{1,3}){3}") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")) {
+        if (IPV4_LOOPBACK.matcher(address).matches() || address.equals("::1")
+                || address.equals("0:0:0:0:0:0:0:1")) {
             return true;
         }
         try {
             // a literal address only: the check must not wait on DNS
-            return address.matches("[0-9a-fA-F:.%]+") && InetAddress.getByName(address).isLoopbackAddress();
+            return IP_LITERAL.matcher(address).matches() && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

@@ -21,6 +21,7 @@ class SessionRegistry {
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
     private final TransportConfig config;
     private final LongSupplier nanoClock;
+    private final long idleNanos;
 
     @Inject
     SessionRegistry(TransportConfig config) {
@@ -30,6 +31,7 @@ class SessionRegistry {
     SessionRegistry(TransportConfig config, LongSupplier nanoClock) {
         this.config = config;
         this.nanoClock = nanoClock;
+        this.idleNanos = config == null ? 0 : config.sessionIdleTimeout().toNanos();
     }
 
     /** For the CDI client proxy only. */
@@ -60,7 +62,7 @@ class SessionRegistry {
             return Optional.empty();
         }
         long now = nanoClock.getAsLong();
-        if (session.idleLongerThan(config.sessionIdleTimeout().toNanos(), now)) {
+        if (session.idleLongerThan(idleNanos, now)) {
             sessions.remove(id, session);
             return Optional.empty();
         }
@@ -73,7 +75,6 @@ class SessionRegistry {
     }
 
     private void sweep(long now) {
-        long idle = config.sessionIdleTimeout().toNanos();
-        sessions.values().removeIf(s -> s.idleLongerThan(idle, now));
+        sessions.values().removeIf(s -> s.idleLongerThan(idleNanos, now));
     }
 }
