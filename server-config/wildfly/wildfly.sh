@@ -17,6 +17,9 @@
 #   MCPEE_DATA_DIR     where the H2 database lives           (default: data/wildfly)
 #   MCPEE_HTTP_PORT    HTTP port; every other port moves by the same offset from WildFly's defaults
 #                      (management 9990 + offset)            (default: 8080)
+#   MCPEE_HTTP_PORT_TRIES  "start" only: when a port is taken, try the next HTTP port (and offset), this many
+#                      times in all                          (default: 1)
+#   MCPEE_PROPERTIES_FILE  "start" only: where to write mcpee.wildfly.url=http://host:port/ once WildFly is up
 #   MCPEE_BIND         address to listen on                  (default: 127.0.0.1)
 #   MCPEE_SERVER_OPTS  more arguments for standalone.sh, e.g. -Dmcpee.mcp.page-size=5 or -P db.properties
 #   MCPEE_EXTRA_CLI    CLI files to apply after h2.cli, separated by spaces (e.g. .../postgresql.cli)
@@ -55,9 +58,16 @@ fail() {
 
 [[ -n "$home" && -x "$home/bin/standalone.sh" ]] \
   || fail "no WildFly in \"$home\": set WILDFLY_HOME, or let Maven unpack it (mvn verify)"
-(( http_port >= 8080 )) || fail "MCPEE_HTTP_PORT must be 8080 or above (it sets WildFly's port offset)"
-offset=$(( http_port - 8080 ))
-management_port=$(( 9990 + offset ))
+# WildFly's own ports all move by one offset: HTTP 8080, HTTPS 8443, management 9990 and 9993
+use_port() {
+  http_port="$1"
+  (( http_port >= 8080 && http_port < 55000 )) \
+    || fail "MCPEE_HTTP_PORT must be between 8080 and 55000 (it sets WildFly's port offset)"
+  offset=$(( http_port - 8080 ))
+  management_port=$(( 9990 + offset ))
+  ports=("$http_port" $(( 8443 + offset )) "$management_port" $(( 9993 + offset )))
+}
+use_port "$http_port"
 
 # standalone-mcpee.xml is made afresh from the distribution's standalone.xml whenever one of its inputs changed
 # (or the list of CLI files did), so a CLI file never runs twice against the same configuration.
@@ -143,16 +153,9 @@ stop() {
   rm -f "$pidfile"
 }
 
-start() {
-  if running; then
-    echo "wildfly.sh: a WildFly left from an earlier run is still up, stopping it first"
-    stop
-  fi
-  local port
-  for port in "$http_port" "$management_port"; do
-    port_in_use "$port" && fail "port $port on $bind is taken by another process: choose another MCPEE_HTTP_PORT"
-  done
-  configure
+# Starts WildFly in the background; 0 when it is up with the WAR deployed, 2 when one of its ports was taken
+# (by the time it bound them), 1 for any other failure. Leaves no server running unless it returns 0.
+launch() {
   prepare
   local args
   mapfile -t args < <(server_args)
@@ -187,11 +190,49 @@ start() {
     echo "wildfly.sh: up in ${i} s: MCP endpoint http://$bind:$http_port/mcp, REST API http://$bind:$http_port/api/"
     return 0
   fi
+  if grep -q 'Address already in use' "$console"; then
+    echo "wildfly.sh: a port of WildFly was taken meanwhile" >&2
+    stop
+    return 2
+  fi
   echo "wildfly.sh: WildFly did not come up with the WAR deployed (${marker:-no deployment marker}," \
     "${booted:-not booted}); the log says:" >&2
   grep -E 'ERROR|WFLYSRV0026|Caused by' "$console" | tail -n 20 >&2 || tail -n 20 "$console" >&2
   stop
-  exit 1
+  return 1
+}
+
+start() {
+  if running; then
+    echo "wildfly.sh: a WildFly left from an earlier run is still up, stopping it first"
+    stop
+  fi
+  [[ -z "${MCPEE_PROPERTIES_FILE:-}" ]] || rm -f "$MCPEE_PROPERTIES_FILE"
+  configure
+  # other servers come and go on this machine: with MCPEE_HTTP_PORT_TRIES > 1, a taken port moves every port up
+  local tries="${MCPEE_HTTP_PORT_TRIES:-1}" attempt status port taken
+  for (( attempt = 0; attempt < tries; attempt++ )); do
+    (( attempt == 0 )) || use_port $(( http_port + 1 ))
+    taken=""
+    for port in "${ports[@]}"; do
+      port_in_use "$port" && taken="$port"
+    done
+    if [[ -n "$taken" ]]; then
+      echo "wildfly.sh: port $taken on $bind is taken by another process"
+      continue
+    fi
+    status=0
+    launch || status=$?
+    if (( status == 0 )); then
+      if [[ -n "${MCPEE_PROPERTIES_FILE:-}" ]]; then
+        mkdir -p "$(dirname "$MCPEE_PROPERTIES_FILE")"
+        printf 'mcpee.wildfly.url=http://%s:%s/\n' "$bind" "$http_port" > "$MCPEE_PROPERTIES_FILE"
+      fi
+      return 0
+    fi
+    (( status == 2 )) || exit 1
+  done
+  fail "no free ports after $tries tries (last HTTP port tried: $http_port): choose another MCPEE_HTTP_PORT"
 }
 
 run() {
