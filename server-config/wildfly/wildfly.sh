@@ -114,8 +114,9 @@ prepare() {
   [[ -f "$war" ]] || fail "no WAR at $war (mvn package builds it)"
   rm -rf "$base/configuration" "$base/deployments" "$base/tmp" "$base/log"
   mkdir -p "$base/configuration" "$base/deployments" "$base/log" "$data"
-  cp -r "$home/standalone/configuration/." "$base/configuration/"
-  cp "$war" "$base/deployments/ROOT.war"
+  # (explicit checks: "start" calls this where set -e does not apply)
+  cp -r "$home/standalone/configuration/." "$base/configuration/" || fail "cannot copy the configuration to $base"
+  cp "$war" "$base/deployments/ROOT.war" || fail "cannot copy $war to $base/deployments"
 }
 
 server_args() {
