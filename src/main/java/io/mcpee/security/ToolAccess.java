@@ -1,0 +1,33 @@
+package io.mcpee.security;
+
+import io.mcpee.tools.AccessRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+
+/** Decides whether the current caller may use a tool, by the tool's {@link AccessRule} and the caller's roles. */
+@ApplicationScoped
+public class ToolAccess {
+    private final SecurityContext security;
+
+    @Inject
+    ToolAccess(SecurityContext security) {
+        this.security = security;
+    }
+
+    /** For the CDI client proxy only. */
+    protected ToolAccess() {
+        this.security = null;
+    }
+
+    public boolean permits(AccessRule rule) {
+        if (rule instanceof AccessRule.Anyone) {
+            return true;
+        }
+        if (rule instanceof AccessRule.NoOne || security.getCallerPrincipal() == null) {
+            return false;
+        }
+        return rule instanceof AccessRule.AnyRoleOf roles
+                && roles.roles().stream().anyMatch(security::isCallerInRole);
+    }
+}
