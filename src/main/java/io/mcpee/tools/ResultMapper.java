@@ -63,8 +63,10 @@ final class ResultMapper {
             for (Object part : parts) {
                 EntityPart entityPart = (EntityPart) part;
                 String partLocation = entityPart.getHeaders().getFirst(HttpHeaders.CONTENT_LOCATION);
-                contents.add(content(entityPart.getMediaType().toString(),
-                        bytes(entityPart.getContent()), partLocation, tool.name()));
+                // a part without Content-Type is text/plain (RFC 2046)
+                String partType = entityPart.getMediaType() == null ? MediaType.TEXT_PLAIN
+                        : entityPart.getMediaType().toString();
+                contents.add(content(partType, partContent(entityPart), partLocation, tool.name()));
             }
             return new CallToolResult(contents, null, false);
         }
@@ -89,6 +91,11 @@ final class ResultMapper {
 
     private Content content(String mediaType, Object entity, String location, String toolName) throws IOException {
         String essence = MediaTypes.essence(mediaType);
+        if (MediaTypes.isJson(mediaType) && !(entity instanceof String || entity instanceof byte[]
+                || entity instanceof InputStream || entity instanceof StreamingOutput)) {
+            // an object of a JSON part or of a Response with Content-Location: written as JAX-RS would write it
+            entity = jsonb.toJson(entity);
+        }
         if (location != null) {
             if (MediaTypes.isText(mediaType) || MediaTypes.isJson(mediaType)) {
                 return new Content.EmbeddedResource(location, essence, text(entity), null);
@@ -106,6 +113,29 @@ final class ResultMapper {
         }
         // other binary media: a resource the client can save; the URI names where it came from
         return new Content.EmbeddedResource("urn:mcp-ee:tool:" + toolName + ":result", essence, null, base64(entity));
+    }
+
+    /**
+     * What a part carries: its content stream, or, for a part the method built itself, the entity it was given.
+     * JAX-RS reads parts only as received: on Jersey (Payara) {@code getContent()} of a part made with
+     * {@code EntityPart.withName(..).content(..)} throws (IllegalStateException for a String, NullPointerException
+     * for bytes or a stream: it has no message body readers), and the API has no accessor for an outgoing part's
+     * entity, so the implementation's public {@code getEntity()} is asked for it.
+     */
+    static Object partContent(EntityPart part) throws IOException {
+        try {
+            return part.getContent();
+        } catch (RuntimeException outgoing) {
+            try {
+                Object entity = part.getClass().getMethod("getEntity").invoke(part);
+                if (entity != null) {
+                    return entity;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                outgoing.addSuppressed(e);
+            }
+            throw new IOException("the content of part \"" + part.getName() + "\" cannot be read", outgoing);
+        }
     }
 
     private String text(Object entity) throws IOException {

@@ -3,6 +3,7 @@ package io.mcpee.tools;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -41,7 +42,8 @@ import java.time.ZonedDateTime;
 import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +55,20 @@ import java.util.UUID;
 
 /**
  * JSON Schema 2020-12 for Java types as JSON-B maps them, with Bean Validation constraints as keywords.
- * Nested classes are inlined; a type that contains itself is cut to {@code {"type":"object"}} at the second visit.
+ * The class of a value itself is written inline; a class used by a property of another class is written once under
+ * {@code $defs} (named after the class: {@code Address} is {@code "address"}) and referred to with
+ * {@code {"$ref":"#/$defs/address"}}, so a type that contains itself is described exactly. Whoever builds the
+ * root schema adds {@link #definitions()} as its {@code $defs}: one generator per root schema.
  */
 final class SchemaGenerator {
     static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    static final String DEFS_POINTER = "#/$defs/";
 
     private final JsonbProperties.Direction direction;
-    private final Set<Class<?>> inProgress = new HashSet<>();
+    private final Map<Class<?>, String> definitionNames = new HashMap<>();
+    private final Map<String, JsonObject> definitions = new LinkedHashMap<>();
+    /** How many classes' schemas are being written around the current one. */
+    private int depth;
 
     SchemaGenerator(JsonbProperties.Direction direction) {
         this.direction = direction;
@@ -172,11 +181,49 @@ final class SchemaGenerator {
         return objectSchema(raw);
     }
 
-    private JsonObject objectSchema(Class<?> raw) {
-        JsonObjectBuilder schema = JsonText.BUILDERS.createObjectBuilder().add("type", "object");
-        if (!inProgress.add(raw)) {
-            return schema.build();
+    /** The {@code $defs} of the schemas this generator wrote: empty when no class is used inside another. */
+    JsonObject definitions() {
+        JsonObjectBuilder defs = JsonText.BUILDERS.createObjectBuilder();
+        definitions.forEach(defs::add);
+        return defs.build();
+    }
+
+    /** Adds the {@code $defs} this generator collected to a root schema that it helped to write. */
+    JsonObject withDefinitions(JsonObject root) {
+        if (definitions.isEmpty()) {
+            return root;
         }
+        return JsonText.BUILDERS.createObjectBuilder(root).add("$defs", definitions()).build();
+    }
+
+    private JsonObject objectSchema(Class<?> raw) {
+        if (depth == 0) {
+            return objectBody(raw);
+        }
+        String name = definitionNames.get(raw);
+        if (name == null) {
+            name = definitionName(raw);
+            // named before it is written: a class that contains itself refers to this definition
+            definitionNames.put(raw, name);
+            definitions.put(name, JsonValue.EMPTY_JSON_OBJECT);
+            definitions.put(name, objectBody(raw));
+        }
+        return JsonText.BUILDERS.createObjectBuilder().add("$ref", DEFS_POINTER + name).build();
+    }
+
+    /** "address" for Address; "address2" when another class named Address came first. */
+    private String definitionName(Class<?> raw) {
+        String base = JsonbProperties.decapitalize(raw.getSimpleName());
+        String name = base;
+        for (int i = 2; definitions.containsKey(name); i++) {
+            name = base + i;
+        }
+        return name;
+    }
+
+    private JsonObject objectBody(Class<?> raw) {
+        JsonObjectBuilder schema = JsonText.BUILDERS.createObjectBuilder().add("type", "object");
+        depth++;
         try {
             String description = Annotations.openApiDescription(raw);
             if (description != null) {
@@ -201,7 +248,7 @@ final class SchemaGenerator {
             }
             return schema.build();
         } finally {
-            inProgress.remove(raw);
+            depth--;
         }
     }
 
@@ -231,6 +278,9 @@ final class SchemaGenerator {
     /** "string", "number", "integer", "array", "object" or "boolean": what the constraints apply to. */
     private String kindOf(Type type) {
         JsonObject schema = typeSchema(type);
+        if (schema.containsKey("$ref")) {
+            return "object";
+        }
         return schema.containsKey("type") ? schema.getString("type") : "any";
     }
 

@@ -35,11 +35,40 @@ final class SchemaValidator {
 
     static List<String> validate(JsonObject schema, JsonValue value) {
         List<String> problems = new ArrayList<>();
-        check(schema, value, "", problems);
+        new Walk(schema, problems).check(schema, value, "");
         return problems;
     }
 
-    private static void check(JsonObject schema, JsonValue value, String path, List<String> problems) {
+    /** One validation: the root schema, whose {@code $defs} a {@code $ref} names, and the problems found. */
+    private record Walk(JsonObject root, List<String> problems) {
+
+        void check(JsonObject schema, JsonValue value, String path) {
+            String ref = schema.getString("$ref", null);
+            if (ref != null) {
+                JsonObject target = definition(ref);
+                int before = problems.size();
+                if (target != null) {
+                    check(target, value, path);
+                }
+                if (problems.size() > before) {
+                    return;
+                }
+            }
+            SchemaValidator.check(this, schema, value, path, problems);
+        }
+
+        /** The schema a {@code "#/$defs/name"} reference names, or null: the generator writes no other kind. */
+        private JsonObject definition(String ref) {
+            JsonObject defs = root.getJsonObject("$defs");
+            if (!ref.startsWith(SchemaGenerator.DEFS_POINTER) || defs == null) {
+                return null;
+            }
+            JsonValue target = defs.get(ref.substring(SchemaGenerator.DEFS_POINTER.length()));
+            return target instanceof JsonObject object ? object : null;
+        }
+    }
+
+    private static void check(Walk walk, JsonObject schema, JsonValue value, String path, List<String> problems) {
         String type = schema.getString("type", null);
         if (type != null && !hasType(value, type)) {
             problems.add(where(path) + "expected " + article(type) + ", got " + describe(value));
@@ -53,14 +82,15 @@ final class SchemaValidator {
         switch (value.getValueType()) {
             case STRING -> checkString(schema, ((JsonString) value).getString(), path, problems);
             case NUMBER -> checkNumber(schema, ((JsonNumber) value).bigDecimalValue(), path, problems);
-            case ARRAY -> checkArray(schema, value.asJsonArray(), path, problems);
-            case OBJECT -> checkObject(schema, value.asJsonObject(), path, problems);
+            case ARRAY -> checkArray(walk, schema, value.asJsonArray(), path, problems);
+            case OBJECT -> checkObject(walk, schema, value.asJsonObject(), path, problems);
             default -> {
             }
         }
     }
 
-    private static void checkObject(JsonObject schema, JsonObject object, String path, List<String> problems) {
+    private static void checkObject(Walk walk, JsonObject schema, JsonObject object, String path,
+                                    List<String> problems) {
         JsonObject properties = schema.getJsonObject("properties");
         JsonArray required = schema.getJsonArray("required");
         if (required != null) {
@@ -81,7 +111,7 @@ final class SchemaValidator {
                 problems.add(where(join(path, entry.getKey())) + "is not an accepted argument"
                         + (properties == null ? "" : " (accepted: " + String.join(", ", properties.keySet()) + ")"));
             } else if (propertySchema instanceof JsonObject nested) {
-                check(nested, entry.getValue(), join(path, entry.getKey()), problems);
+                walk.check(nested, entry.getValue(), join(path, entry.getKey()));
             }
         }
         int size = object.size();
@@ -95,11 +125,12 @@ final class SchemaValidator {
         }
     }
 
-    private static void checkArray(JsonObject schema, JsonArray array, String path, List<String> problems) {
+    private static void checkArray(Walk walk, JsonObject schema, JsonArray array, String path,
+                                   List<String> problems) {
         JsonObject items = schema.getJsonObject("items");
         if (items != null) {
             for (int i = 0; i < array.size(); i++) {
-                check(items, array.get(i), path + "[" + i + "]", problems);
+                walk.check(items, array.get(i), path + "[" + i + "]");
             }
         }
         if (schema.containsKey("minItems") && array.size() < schema.getInt("minItems")) {

@@ -219,7 +219,7 @@ final class ToolFactory {
             required.forEach(names::add);
             schema.add("required", names);
         }
-        return schema.add("additionalProperties", false).build();
+        return generator.withDefinitions(schema.add("additionalProperties", false).build());
     }
 
     private static void addNamed(ResourceMethod resource, SchemaGenerator generator, Argument.Named named,
@@ -281,14 +281,15 @@ final class ToolFactory {
                 || raw == Response.class || raw == Object.class || raw == String.class) {
             return null;
         }
-        JsonObject schema = SchemaGenerator.forOutput().typeSchema(type);
+        SchemaGenerator generator = SchemaGenerator.forOutput();
+        JsonObject schema = generator.typeSchema(type);
         if ("object".equals(schema.getString("type", null)) && !Map.class.isAssignableFrom(raw)) {
-            return schema;
+            return generator.withDefinitions(schema);
         }
         // structuredContent must be an object: other JSON values are wrapped as {"result": ...}
-        return JsonText.BUILDERS.createObjectBuilder().add("type", "object")
+        return generator.withDefinitions(JsonText.BUILDERS.createObjectBuilder().add("type", "object")
                 .add("properties", JsonText.BUILDERS.createObjectBuilder().add("result", schema))
-                .add("required", JsonText.BUILDERS.createArrayBuilder().add("result")).build();
+                .add("required", JsonText.BUILDERS.createArrayBuilder().add("result")).build());
     }
 
     static ToolAnnotations hints(String httpMethod, McpTool override) {

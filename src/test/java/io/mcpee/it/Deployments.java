@@ -1,5 +1,9 @@
 package io.mcpee.it;
 
+import io.mcpee.conformance.Address;
+import io.mcpee.conformance.ConformanceResource;
+import io.mcpee.conformance.Contact;
+import io.mcpee.conformance.Sample;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -18,5 +22,13 @@ final class Deployments {
                     + " is not built");
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** The product plus the tools the official MCP conformance suite calls (test sources, io.mcpee.conformance). */
+    static WebArchive conformanceWar() {
+        return productWar()
+                .addClasses(ConformanceResource.class, Contact.class, Address.class, Sample.class)
+                .addAsResource("io/mcpee/conformance/red-pixel.png")
+                .addAsResource("io/mcpee/conformance/tone.wav");
     }
 }

@@ -11,8 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaGeneratorTest {
 
+    /** A root input schema with its $defs, as tools carry them. */
     private static JsonObject input(Class<?> type) {
-        return SchemaGenerator.forInput().schemaOf(type, List.of(), null);
+        SchemaGenerator generator = SchemaGenerator.forInput();
+        return generator.withDefinitions(generator.schemaOf(type, List.of(), null));
+    }
+
+    private static JsonObject output(Class<?> type) {
+        SchemaGenerator generator = SchemaGenerator.forOutput();
+        return generator.withDefinitions(generator.typeSchema(type));
+    }
+
+    /** Follows a {@code #/$defs/...} reference within {@code root}. */
+    private static JsonObject resolve(JsonObject root, JsonObject schema) {
+        if (!schema.containsKey("$ref")) {
+            return schema;
+        }
+        String name = schema.getString("$ref").substring(SchemaGenerator.DEFS_POINTER.length());
+        return root.getJsonObject("$defs").getJsonObject(name);
     }
 
     @Test
@@ -29,7 +45,8 @@ class SchemaGeneratorTest {
 
     @Test
     void typesMapToJsonSchemaTypesAndFormats() {
-        JsonObject p = input(Fixtures.Order.class).getJsonObject("properties");
+        JsonObject root = input(Fixtures.Order.class);
+        JsonObject p = root.getJsonObject("properties");
         assertEquals("uuid", p.getJsonObject("id").getString("format"));
         assertEquals("date-time", p.getJsonObject("placedAt").getString("format"));
         assertEquals("date", p.getJsonObject("due").getString("format"));
@@ -39,20 +56,21 @@ class SchemaGeneratorTest {
         assertTrue(p.getJsonObject("tags").getBoolean("uniqueItems"));
         assertEquals("{\"type\":\"integer\",\"minimum\":-2147483648,\"maximum\":2147483647}",
                 p.getJsonObject("counts").getJsonObject("additionalProperties").toString());
-        JsonObject address = p.getJsonObject("addresses").getJsonObject("items");
+        JsonObject address = resolve(root, p.getJsonObject("addresses").getJsonObject("items"));
         assertEquals("A postal address", address.getString("description"));
         assertTrue(address.getJsonObject("properties").containsKey("zip"), "@JsonbProperty renames");
     }
 
     @Test
     void beanValidationBecomesKeywords() {
-        JsonObject p = input(Fixtures.Order.class).getJsonObject("properties");
+        JsonObject root = input(Fixtures.Order.class);
+        JsonObject p = root.getJsonObject("properties");
         assertEquals(0, p.getJsonObject("quantity").getInt("exclusiveMinimum"));
         assertEquals("0.01", p.getJsonObject("price").getJsonNumber("minimum").toString());
         assertEquals("email", p.getJsonObject("contact").getString("format"));
         assertEquals(1, p.getJsonObject("lines").getInt("minItems"));
-        JsonObject country = p.getJsonObject("addresses").getJsonObject("items").getJsonObject("properties")
-                .getJsonObject("country");
+        JsonObject country = resolve(root, p.getJsonObject("addresses").getJsonObject("items"))
+                .getJsonObject("properties").getJsonObject("country");
         assertEquals(2, country.getInt("minLength"));
         assertEquals(2, country.getInt("maxLength"));
     }
@@ -63,16 +81,18 @@ class SchemaGeneratorTest {
         assertEquals(List.of("id", "name", "visible"), List.copyOf(in.keySet()),
                 "no setter, no input; @JsonbTransient never");
         assertEquals(10, in.getJsonObject("name").getInt("maxLength"));
-        JsonObject out = SchemaGenerator.forOutput().typeSchema(Fixtures.Pojo.class).getJsonObject("properties");
+        JsonObject out = output(Fixtures.Pojo.class).getJsonObject("properties");
         assertEquals(List.of("computed", "id", "name", "visible"), List.copyOf(out.keySet()));
         assertFalse(out.getJsonObject("name").containsKey("maxLength"), "outputs are described, not constrained");
     }
 
     @Test
-    void recursiveTypesTerminate() {
+    void recursiveTypesReferToThemselves() {
         JsonObject node = input(Fixtures.Node.class);
         JsonObject child = node.getJsonObject("properties").getJsonObject("children").getJsonObject("items");
-        assertEquals("{\"type\":\"object\"}", child.toString());
+        assertEquals("{\"$ref\":\"#/$defs/node\"}", child.toString());
+        assertEquals(List.of("children", "label"),
+                List.copyOf(resolve(node, child).getJsonObject("properties").keySet()));
     }
 
     @Test
@@ -80,7 +100,7 @@ class SchemaGeneratorTest {
         for (Class<?> type : List.of(Fixtures.Order.class, Fixtures.Pojo.class, Fixtures.Node.class,
                 Fixtures.Address.class)) {
             assertEquals(List.of(), MetaSchema.problems(input(type)), type.getName());
-            assertEquals(List.of(), MetaSchema.problems(SchemaGenerator.forOutput().typeSchema(type)), type.getName());
+            assertEquals(List.of(), MetaSchema.problems(output(type)), type.getName());
         }
     }
 }

@@ -1,0 +1,5 @@
+package io.mcpee.conformance;
+
+/** A postal address, nested in {@link Contact}. */
+public record Address(String street, String city) {
+}

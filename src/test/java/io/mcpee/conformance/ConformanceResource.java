@@ -1,0 +1,107 @@
+package io.mcpee.conformance;
+
+import io.mcpee.api.McpTool;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.InternalServerErrorException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The tools the official MCP conformance suite calls, written as an ordinary JAX-RS resource: no MCP types, only
+ * {@code @McpTool} to give each operation the name the suite expects. Contents follow the suite's scenarios.
+ */
+@Path("conformance")
+@RequestScoped
+public class ConformanceResource {
+    static final String PNG = "red-pixel.png";
+    static final String WAV = "tone.wav";
+
+    @GET
+    @Path("simple-text")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_simple_text", description = "Returns a simple text response")
+    public String simpleText() {
+        return "This is a simple text response for testing.";
+    }
+
+    @GET
+    @Path("image")
+    @Produces("image/png")
+    @McpTool(name = "test_image_content", description = "Returns a 1x1 red PNG image")
+    public InputStream image() {
+        return file(PNG);
+    }
+
+    @GET
+    @Path("audio")
+    @Produces("audio/wav")
+    @McpTool(name = "test_audio_content", description = "Returns a short WAV tone")
+    public InputStream audio() {
+        return file(WAV);
+    }
+
+    @GET
+    @Path("embedded-resource")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_embedded_resource", description = "Returns a text document together with where it lives")
+    public Response embeddedResource() {
+        return Response.ok("This is an embedded resource content.", MediaType.TEXT_PLAIN_TYPE)
+                .contentLocation(URI.create("test://embedded-resource")).build();
+    }
+
+    @GET
+    @Path("mixed")
+    @Produces("multipart/mixed")
+    @McpTool(name = "test_multiple_content_types", description = "Returns text, an image and a JSON document")
+    public List<EntityPart> multipleContentTypes() throws IOException {
+        try (InputStream png = file(PNG)) {
+            return List.of(
+                    EntityPart.withName("text").mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .content("Multiple content types test:").build(),
+                    EntityPart.withName("image").mediaType("image/png").content(png.readAllBytes()).build(),
+                    EntityPart.withName("resource").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .header(HttpHeaders.CONTENT_LOCATION, "test://mixed-content-resource")
+                            .content(new Sample("data", 123)).build());
+        }
+    }
+
+    @GET
+    @Path("error")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_error_handling", description = "Always fails")
+    public String errorHandling() {
+        throw new InternalServerErrorException("This tool intentionally returns an error for testing");
+    }
+
+    @POST
+    @Path("contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @McpTool(name = "json_schema_2020_12_tool", description = "Tool with JSON Schema 2020-12 features")
+    public Contact jsonSchema202012(@NotNull @Valid Contact contact) {
+        return contact;
+    }
+
+    private static InputStream file(String name) {
+        InputStream in = ConformanceResource.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException(name + " is not in the deployment"));
+        }
+        return in;
+    }
+}
