@@ -27,7 +27,15 @@ public class ToolAccess {
         if (rule instanceof AccessRule.NoOne || security.getCallerPrincipal() == null) {
             return false;
         }
-        return rule instanceof AccessRule.AnyRoleOf roles
-                && roles.roles().stream().anyMatch(security::isCallerInRole);
+        return rule instanceof AccessRule.AnyRoleOf roles && roles.roles().stream().anyMatch(this::hasRole);
+    }
+
+    /**
+     * A role of the current caller: the grants of our own principal, which need no role mapping by the server;
+     * the container's answer for any other principal.
+     */
+    private boolean hasRole(String role) {
+        return security.getPrincipalsByType(AuthenticatedCaller.class).stream().findFirst()
+                .map(caller -> caller.grants().contains(role)).orElseGet(() -> security.isCallerInRole(role));
     }
 }

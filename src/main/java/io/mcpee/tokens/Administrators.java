@@ -31,6 +31,7 @@ public class Administrators {
         }
         Set<String> held = security.getPrincipalsByType(AuthenticatedCaller.class).stream().findFirst()
                 .map(AuthenticatedCaller::grants).orElse(Set.of());
-        return new Grantor(principal.getName(), held, security.isCallerInRole(Grantor.ADMIN_ROLE));
+        return new Grantor(principal.getName(), held, held.contains(Grantor.ADMIN_ROLE)
+                || security.isCallerInRole(Grantor.ADMIN_ROLE));
     }
 }

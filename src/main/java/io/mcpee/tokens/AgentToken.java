@@ -32,7 +32,7 @@ public class AgentToken {
     @SequenceGenerator(name = "agent_token_seq", sequenceName = "agent_token_seq", allocationSize = 1)
     private Long id;
 
-    @Column(name = "key_id", nullable = false, unique = true, updatable = false)
+    @Column(name = "key_id", nullable = false, unique = true)
     private String keyId;
 
     @Column(name = "secret_hash", nullable = false)
