@@ -41,8 +41,11 @@ public class ArticleResource {
         this.caller = caller;
     }
 
-    /** For the CDI client proxy only. */
-    protected ArticleResource() {
+    /**
+     * For the CDI client proxy only. Public because Jakarta REST wants a public constructor on a root resource
+     * class: RESTEasy (WildFly) refuses to deploy one without it, even when CDI makes the instances.
+     */
+    public ArticleResource() {
         this(null, null);
     }
 

@@ -43,8 +43,11 @@ public class CustomerResource {
         this.caller = caller;
     }
 
-    /** For the CDI client proxy only. */
-    protected CustomerResource() {
+    /**
+     * For the CDI client proxy only. Public because Jakarta REST wants a public constructor on a root resource
+     * class: RESTEasy (WildFly) refuses to deploy one without it, even when CDI makes the instances.
+     */
+    public CustomerResource() {
         this(null, null);
     }
 

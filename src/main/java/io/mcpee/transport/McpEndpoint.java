@@ -59,8 +59,11 @@ public class McpEndpoint {
         this.origins = new OriginPolicy(config.allowedOrigins());
     }
 
-    /** For the CDI client proxy only. */
-    protected McpEndpoint() {
+    /**
+     * For the CDI client proxy only. Public because Jakarta REST wants a public constructor on a root resource
+     * class: RESTEasy (WildFly) refuses to deploy one without it, even when CDI makes the instances.
+     */
+    public McpEndpoint() {
         this.dispatcher = null;
         this.sessions = null;
         this.config = null;
