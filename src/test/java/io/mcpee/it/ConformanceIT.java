@@ -107,7 +107,9 @@ class ConformanceIT {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                System.out.println(line);
+                // quoted, so that the suite's own "Total: N passed, N failed" (failures it is expected to have)
+                // is never mistaken for the build's test summary by whoever reads the log
+                System.out.println("  conformance | " + line);
                 synchronized (output) {
                     output.add(line);
                 }
