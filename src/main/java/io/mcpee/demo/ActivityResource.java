@@ -1,6 +1,6 @@
 package io.mcpee.demo;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -19,7 +19,7 @@ import java.util.List;
 @Stateless
 @Path("activity")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@RolesAllowed({Roles.CUSTOMERS_READ, Roles.ARTICLES_READ})
 public class ActivityResource {
     @Inject
     ActivityLog activity;

@@ -23,6 +23,10 @@ public class Caller {
         this.security = null;
     }
 
+    public boolean isInRole(String role) {
+        return security.isCallerInRole(role);
+    }
+
     public String name() {
         Principal principal = security.getCallerPrincipal();
         return principal == null || principal.getName() == null ? ANONYMOUS : principal.getName();

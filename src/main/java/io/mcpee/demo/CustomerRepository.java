@@ -23,13 +23,20 @@ public class CustomerRepository {
     @PersistenceContext
     private EntityManager em;
 
-    public CustomerPage search(String q, String ordering, int limit, int offset) {
-        String where = q == null || q.isBlank() ? ""
-                : " WHERE LOWER(c.name) LIKE :q OR LOWER(c.email) LIKE :q";
+    /** One page of the customers {@code owner} may see (all when {@code owner} is null). */
+    public CustomerPage search(String owner, String q, String ordering, int limit, int offset) {
+        String search = q == null || q.isBlank() ? null : "(LOWER(c.name) LIKE :q OR LOWER(c.email) LIKE :q)";
+        String mine = owner == null ? null : "c.owner = :owner";
+        String where = search == null && mine == null ? ""
+                : " WHERE " + (search == null ? mine : mine == null ? search : search + " AND " + mine);
         TypedQuery<Customer> query = em.createQuery("SELECT c FROM Customer c" + where + " ORDER BY "
                 + ORDERINGS.getOrDefault(ordering, "c.id"), Customer.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Customer c" + where, Long.class);
-        if (!where.isEmpty()) {
+        if (mine != null) {
+            query.setParameter("owner", owner);
+            count.setParameter("owner", owner);
+        }
+        if (search != null) {
             String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
             query.setParameter("q", pattern);
             count.setParameter("q", pattern);
@@ -38,8 +45,10 @@ public class CustomerRepository {
         return new CustomerPage(items, count.getSingleResult());
     }
 
-    public Optional<Customer> find(long id) {
-        return Optional.ofNullable(em.find(Customer.class, id));
+    /** The customer, if {@code owner} may see it (any when {@code owner} is null). */
+    public Optional<Customer> find(long id, String owner) {
+        return Optional.ofNullable(em.find(Customer.class, id))
+                .filter(c -> owner == null || owner.equals(c.getOwner()));
     }
 
     public Customer create(Customer customer) {
@@ -51,8 +60,8 @@ public class CustomerRepository {
         return em.merge(customer);
     }
 
-    public boolean delete(long id) {
-        Customer customer = em.find(Customer.class, id);
+    public boolean delete(long id, String owner) {
+        Customer customer = find(id, owner).orElse(null);
         if (customer == null) {
             return false;
         }

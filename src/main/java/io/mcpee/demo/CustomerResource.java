@@ -61,7 +61,7 @@ public class CustomerResource {
             @Parameter(description = "Sort key, '-' prefix for descending") String ordering,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return customers.search(q, ordering, limit, offset);
+        return customers.search(ownerScope(), q, ordering, limit, offset);
     }
 
     @GET
@@ -129,7 +129,7 @@ public class CustomerResource {
     @RolesAllowed(Roles.CUSTOMERS_DELETE)
     @Operation(summary = "Delete a customer")
     public void delete(@PathParam("id") long id) {
-        if (!customers.delete(id)) {
+        if (!customers.delete(id, ownerScope())) {
             throw notFound(id);
         }
     }
@@ -141,14 +141,22 @@ public class CustomerResource {
     @Operation(summary = "Erase a customer's personal data (GDPR article 17)",
             description = "Deletes the customer and returns a receipt of the erasure")
     public GdprErasure gdprDelete(@PathParam("id") long id) {
-        if (!customers.delete(id)) {
+        if (!customers.delete(id, ownerScope())) {
             throw notFound(id);
         }
         return new GdprErasure(id, Instant.now(), caller.name());
     }
 
+    /**
+     * Whose customers this caller works with: its own, or everyone's with customers:admin. Another owner's
+     * customer is "not found", never "forbidden": a 403 would confirm that it exists.
+     */
+    private String ownerScope() {
+        return caller.isInRole(Roles.CUSTOMERS_ADMIN) ? null : caller.name();
+    }
+
     private Customer existing(long id) {
-        return customers.find(id).orElseThrow(() -> notFound(id));
+        return customers.find(id, ownerScope()).orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(long id) {

@@ -5,6 +5,8 @@ final class Roles {
     static final String CUSTOMERS_READ = "customers:read";
     static final String CUSTOMERS_WRITE = "customers:write";
     static final String CUSTOMERS_DELETE = "customers:delete";
+    /** Sees and changes every owner's customers; without it, a caller works only with its own. */
+    static final String CUSTOMERS_ADMIN = "customers:admin";
     static final String ARTICLES_READ = "articles:read";
     static final String ARTICLES_WRITE = "articles:write";
 

@@ -59,6 +59,13 @@ record ToolCatalog(List<ToolDefinition> tools, Map<String, ToolDefinition> byNam
                     continue;
                 }
                 ToolDefinition tool = ((ToolFactory.Outcome.Made) outcome).definition();
+                if (tool.access() instanceof AccessRule.NoOne
+                        && !ResourceScanner.annotatedDeclaration(resourceClass, method.method())
+                        .isAnnotationPresent(jakarta.annotation.security.DenyAll.class)
+                        && !resourceClass.isAnnotationPresent(jakarta.annotation.security.DenyAll.class)) {
+                    warnings.add(method + " has no @RolesAllowed or @PermitAll, so no caller may use its tool "
+                            + tool.name());
+                }
                 if (!filter.admits(tool.name())) {
                     continue;
                 }

@@ -7,9 +7,11 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /** A tool and the resource method behind it: what {@code tools/list} shows and what {@code tools/call} runs. */
-record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType) {
+record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType,
+                      AccessRule access) {
 
     ToolDefinition {
+        requireNonNull(access, "access is null");
         requireNonNull(tool, "tool is null");
         requireNonNull(target, "target is null");
         arguments = List.copyOf(arguments);

@@ -86,7 +86,9 @@ final class ToolFactory {
         String produced = producedMediaType(resource.produces());
         Tool tool = new Tool(name, title, description, inputSchema(resource, arguments),
                 outputSchema(method, produced), hints(resource.httpMethod(), override));
-        return new Outcome.Made(new ToolDefinition(tool, resource, arguments, produced));
+        AccessRule access = AccessRule.of(ResourceScanner.annotatedDeclaration(resource.resourceClass(), method),
+                resource.resourceClass());
+        return new Outcome.Made(new ToolDefinition(tool, resource, arguments, produced, access));
     }
 
     static Argument argumentOf(Parameter parameter) {

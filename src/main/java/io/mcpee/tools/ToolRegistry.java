@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The deployment's tools, as the CDI extension built them. */
 @ApplicationScoped
@@ -21,12 +23,22 @@ public class ToolRegistry {
         this.catalog = null;
     }
 
-    public List<Tool> page(int offset, int size) {
-        return catalog.page(offset, size);
+    /** A page of the tools whose access rule {@code visible} accepts, and whether more follow. */
+    public Page page(int offset, int size, Predicate<AccessRule> visible) {
+        List<Tool> tools = catalog.tools().stream().filter(t -> visible.test(t.access())).map(ToolDefinition::tool)
+                .toList();
+        int from = Math.min(offset, tools.size());
+        int to = Math.min(tools.size(), from + size);
+        return new Page(tools.subList(from, to), to < tools.size() ? to : -1, tools.size());
     }
 
-    public int size() {
-        return catalog.tools().size();
+    /** Tools of one page; {@code next} is the offset of the next page, or -1. */
+    public record Page(List<Tool> tools, int next, int total) {
+    }
+
+    public Optional<AccessRule> accessRule(String name) {
+        ToolDefinition tool = catalog.find(name);
+        return tool == null ? Optional.empty() : Optional.of(tool.access());
     }
 
     ToolDefinition find(String name) {

@@ -7,7 +7,7 @@ import io.mcpee.protocol.JsonText;
 import io.mcpee.protocol.Message;
 import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.Responses;
-import io.mcpee.protocol.Tool;
+import io.mcpee.security.ToolAccess;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallContext;
 import io.mcpee.tools.ToolInvoker;
@@ -19,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,17 +31,19 @@ class McpDispatcher {
     private final ToolRegistry registry;
     private final ToolInvoker invoker;
     private final TransportConfig config;
+    private final ToolAccess access;
 
     @Inject
-    McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config) {
+    McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access) {
         this.registry = registry;
         this.invoker = invoker;
         this.config = config;
+        this.access = access;
     }
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** The JSON-RPC response to a request: a result, or an error for anything the request got wrong. */
@@ -78,17 +79,17 @@ class McpDispatcher {
                 throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid cursor");
             }
             offset = Cursor.decode(params.getString("cursor"));
-            if (offset >= registry.size()) {
-                throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid cursor");
-            }
         }
-        List<Tool> page = registry.page(offset, config.pageSize());
+        // a caller sees only the tools it may call
+        ToolRegistry.Page page = registry.page(offset, config.pageSize(), access::permits);
+        if (offset > 0 && offset >= page.total()) {
+            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid cursor");
+        }
         JsonArrayBuilder tools = JsonText.BUILDERS.createArrayBuilder();
-        page.forEach(tool -> tools.add(tool.toJson()));
+        page.tools().forEach(tool -> tools.add(tool.toJson()));
         var result = JsonText.BUILDERS.createObjectBuilder().add("tools", tools);
-        int next = offset + page.size();
-        if (next < registry.size()) {
-            result.add("nextCursor", Cursor.encode(next));
+        if (page.next() >= 0) {
+            result.add("nextCursor", Cursor.encode(page.next()));
         }
         return result.build().toString();
     }

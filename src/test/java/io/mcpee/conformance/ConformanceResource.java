@@ -1,5 +1,6 @@
 package io.mcpee.conformance;
 
+import jakarta.annotation.security.PermitAll;
 import io.mcpee.api.McpTool;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import java.util.List;
  */
 @Path("conformance")
 @RequestScoped
+@PermitAll
 public class ConformanceResource {
     static final String PNG = "red-pixel.png";
     static final String WAV = "tone.wav";

@@ -33,12 +33,12 @@ class DiscoveryIT {
 
     @Test
     void plainResourceClassesBecomeTools() {
-        McpSyncClient client = McpClients.connect(base);
+        McpSyncClient client = McpClients.connect(base, TestTokens.create(base, "carol", "greetings:read"));
         try {
             assertTrue(allToolNames(client).contains("retrieve_greeting"));
             McpSchema.CallToolResult result = McpClients.call(client, "retrieve_greeting", Map.of("name", "Ada"));
             assertFalse(result.isError(), () -> McpClients.text(result));
-            assertEquals("Hello Ada, from developer", McpClients.text(result));
+            assertEquals("Hello Ada, from carol", McpClients.text(result));
         } finally {
             client.closeGracefully();
         }

@@ -40,6 +40,8 @@ class McpClientIT {
     URL base;
 
     McpSyncClient client;
+    /** One agent token of the user alice holding every demo permission, made once per deployment. */
+    private static String token;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -48,7 +50,10 @@ class McpClientIT {
 
     @BeforeEach
     void connect() {
-        client = McpClients.connect(base);
+        if (token == null) {
+            token = TestTokens.create(base, "alice", TestTokens.DEMO_PERMISSIONS);
+        }
+        client = McpClients.connect(base, token);
     }
 
     @AfterEach
@@ -58,7 +63,7 @@ class McpClientIT {
 
     @Test
     void initializeNegotiatesTheLatestProtocolAndOffersTools() {
-        McpSyncClient fresh = McpClients.connect(base);
+        McpSyncClient fresh = McpClients.connect(base, token);
         try {
             McpSchema.InitializeResult result = fresh.getCurrentInitializationResult();
             assertEquals("2025-11-25", result.protocolVersion());
@@ -129,7 +134,7 @@ class McpClientIT {
                 Map.of("customer", Map.of("name", name, "email", "ada@example.com")));
         assertFalse(created.isError(), () -> text(created));
         Number id = (Number) structured(created).get("id");
-        assertEquals("developer", structured(created).get("owner"));
+        assertEquals("alice", structured(created).get("owner"), "the agent acts as its token's owner");
 
         McpSchema.CallToolResult retrieved = call(client, "retrieve_customer", Map.of("id", id));
         assertFalse(retrieved.isError());
@@ -210,7 +215,7 @@ class McpClientIT {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) structured(activity).get("result");
         assertEquals(1, entries.size());
         assertEquals("CustomerResource.create", entries.get(0).get("operation"));
-        assertEquals("developer", entries.get(0).get("user"));
+        assertEquals("alice", entries.get(0).get("user"));
         assertEquals("ok", entries.get(0).get("outcome"));
     }
 

@@ -15,11 +15,16 @@ final class McpClients {
     private McpClients() {
     }
 
-    static McpSyncClient connect(URL base) {
+    static McpSyncClient connect(URL base, String token) {
         // the deployment's context root is part of the endpoint path, not of the base URI the SDK resolves against
         String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
         String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
-        var transport = HttpClientStreamableHttpTransport.builder(origin).endpoint(path + "mcp").build();
+        var transport = HttpClientStreamableHttpTransport.builder(origin).endpoint(path + "mcp")
+                .httpRequestCustomizer((request, method, uri, body, context) -> {
+                    if (token != null) {
+                        request.header("Authorization", "Bearer " + token);
+                    }
+                }).build();
         McpSyncClient client = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("mcp-ee-it", "1.0"))
                 .requestTimeout(Duration.ofSeconds(60))

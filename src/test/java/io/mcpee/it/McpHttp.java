@@ -16,8 +16,10 @@ final class McpHttp {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI endpoint;
+    private final String token;
 
-    McpHttp(URL base) {
+    McpHttp(URL base, String token) {
+        this.token = token;
         // addressed as localhost, as a local agent would: the DNS-rebinding checks depend on it
         this.endpoint = URI.create("http://localhost:" + base.getPort() + base.getPath().replaceAll("/$", "")
                 + "/mcp");
@@ -30,6 +32,7 @@ final class McpHttp {
     HttpResponse<String> post(String body, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        authorize(request, headers);
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -39,6 +42,7 @@ final class McpHttp {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(body));
+        authorize(request, headers);
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -46,8 +50,16 @@ final class McpHttp {
     HttpResponse<String> send(String method, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
+        authorize(request, headers);
         headers.forEach(request::header);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** This client's bearer token, unless the headers set Authorization themselves (or "" to send none). */
+    private void authorize(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + token);
+        }
     }
 
     /** Headers of a well-formed POST, plus the given ones. */

@@ -37,9 +37,14 @@ class McpTransportIT {
         return Deployments.productWar();
     }
 
+    private static String token;
+
     @BeforeEach
     void initialize() throws Exception {
-        http = new McpHttp(base);
+        if (token == null) {
+            token = TestTokens.create(base, "bob", "customers:read");
+        }
+        http = new McpHttp(base, token);
         session = http.initialize();
     }
 

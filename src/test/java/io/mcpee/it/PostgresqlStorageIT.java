@@ -41,7 +41,8 @@ class PostgresqlStorageIT {
     @Test
     void toolCallsWriteToPostgresql() throws Exception {
         String name = "Stored in PostgreSQL " + UUID.randomUUID();
-        McpSyncClient client = McpClients.connect(base);
+        String token = TestTokens.create(base, "dora", "customers:write");
+        McpSyncClient client = McpClients.connect(base, token);
         try {
             McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
                     Map.of("customer", Map.of("name", name, "email", "pg@example.com")));
@@ -60,7 +61,21 @@ class PostgresqlStorageIT {
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "the customer is in PostgreSQL");
                 assertEquals("pg@example.com", row.getString(1));
-                assertEquals("developer", row.getString(2));
+                assertEquals("dora", row.getString(2));
+            }
+            // the token's plaintext, and its secret part alone, are nowhere in the token table
+            String secret = token.substring(token.lastIndexOf('_') + 1);
+            try (ResultSet tokens = connection.createStatement().executeQuery("SELECT * FROM agent_token")) {
+                int columns = tokens.getMetaData().getColumnCount();
+                int rows = 0;
+                while (tokens.next()) {
+                    rows++;
+                    for (int i = 1; i <= columns; i++) {
+                        String value = String.valueOf(tokens.getObject(i));
+                        assertFalse(value.contains(secret), "column " + tokens.getMetaData().getColumnName(i));
+                    }
+                }
+                assertTrue(rows >= 2, "the bootstrap admin token and dora's");
             }
             try (ResultSet history = connection.createStatement().executeQuery(
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success")) {

@@ -45,8 +45,9 @@ class RestartIT {
         String name = "Survivor " + UUID.randomUUID();
 
         start(port, "first");
+        String token = TestTokens.create(base, "erin", "customers:read", "customers:write");
         Number id;
-        McpSyncClient client = McpClients.connect(base);
+        McpSyncClient client = McpClients.connect(base, token);
         try {
             McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
                     Map.of("customer", Map.of("name", name, "phone", "+1 555 0100")));
@@ -58,7 +59,8 @@ class RestartIT {
         stop();
 
         start(port, "second");
-        client = McpClients.connect(base);
+        // the token outlives the restart too
+        client = McpClients.connect(base, token);
         try {
             McpSchema.CallToolResult retrieved = McpClients.call(client, "retrieve_customer", Map.of("id", id));
             assertFalse(retrieved.isError(), () -> McpClients.text(retrieved));
@@ -73,6 +75,7 @@ class RestartIT {
         ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("mcpee.server-config", "server-config")
                 + "/payara/run.sh").redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MCPEE_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("MCPEE_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
         builder.environment().put("MCPEE_DATA_DIR", data.resolve("data").toString());
         builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
         builder.environment().put("MCPEE_WAR", System.getProperty("mcpee.war", "target/mcp-ee.war"));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,15 @@ class WildFlySmokeIT {
     static final String URL_PROPERTY = "mcpee.wildfly.url";
 
     McpSyncClient client;
+    private static String token;
 
     @BeforeEach
     void connect() throws MalformedURLException {
-        client = McpClients.connect(URI.create(System.getProperty(URL_PROPERTY)).toURL());
+        URL base = URI.create(System.getProperty(URL_PROPERTY)).toURL();
+        if (token == null) {
+            token = TestTokens.create(base, "wendy", TestTokens.DEMO_PERMISSIONS);
+        }
+        client = McpClients.connect(base, token);
     }
 
     @AfterEach
@@ -83,7 +89,7 @@ class WildFlySmokeIT {
         Number id = (Number) structured(created).get("id");
         assertNotNull(id, () -> text(created));
         // the WAR's own HttpAuthenticationMechanism (open mode) made the caller: Jakarta Security works here
-        assertEquals("developer", structured(created).get("owner"));
+        assertEquals("wendy", structured(created).get("owner"), "the agent acts as its token's owner");
 
         McpSchema.CallToolResult retrieved = call(client, "retrieve_customer", Map.of("id", id));
         assertFalse(retrieved.isError(), () -> text(retrieved));
@@ -98,6 +104,6 @@ class WildFlySmokeIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries = (List<Map<String, Object>>) structured(activity).get("result");
         assertEquals("CustomerResource.create", entries.get(0).get("operation"), "the activity feed, a @Stateless resource, saw it");
-        assertEquals("developer", entries.get(0).get("user"));
+        assertEquals("wendy", entries.get(0).get("user"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mcpee.it.plain;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.SecurityContext;
  * serves it all the same, and so must mcp-ee.
  */
 @Path("greetings")
+@RolesAllowed("greetings:read")
 public class GreetingResource {
     @Inject
     SecurityContext security;

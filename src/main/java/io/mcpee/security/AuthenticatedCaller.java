@@ -1,0 +1,49 @@
+package io.mcpee.security;
+
+import jakarta.security.enterprise.CallerPrincipal;
+
+import java.util.Set;
+
+/**
+ * The principal of an authenticated request: the user an agent acts for, and the credential it used (an agent
+ * token's id and name, or a JWT's subject and client id). {@code grants} are the roles the credential carries —
+ * a token's permissions, a JWT's groups and scopes — which is all the caller may do.
+ */
+public class AuthenticatedCaller extends CallerPrincipal {
+    private final CallerKind kind;
+    private final String credentialId;
+    private final String credentialName;
+    private final Set<String> grants;
+
+    public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
+                               Set<String> grants) {
+        super(user);
+        this.kind = kind;
+        this.credentialId = credentialId;
+        this.credentialName = credentialName;
+        this.grants = Set.copyOf(grants);
+    }
+
+    public CallerKind kind() {
+        return kind;
+    }
+
+    /** The agent token's database id, or the JWT's subject. */
+    public String credentialId() {
+        return credentialId;
+    }
+
+    /** The agent token's name, or the JWT's client id ({@code azp}). */
+    public String credentialName() {
+        return credentialName;
+    }
+
+    public Set<String> grants() {
+        return grants;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthenticatedCaller[" + getName() + " via " + kind + " " + credentialName + "]";
+    }
+}

@@ -1,0 +1,6 @@
+package io.mcpee.security;
+
+/** How a caller proved who it is. */
+public enum CallerKind {
+    AGENT_TOKEN, JWT, ANONYMOUS
+}

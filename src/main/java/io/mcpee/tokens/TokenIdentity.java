@@ -1,0 +1,16 @@
+package io.mcpee.tokens;
+
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/** Who a valid agent token speaks for: its owner user, and the permissions the token itself holds. */
+public record TokenIdentity(long tokenId, String keyId, String name, String owner, Set<String> permissions,
+                            String rateLimit) {
+    public TokenIdentity {
+        requireNonNull(keyId, "keyId is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(owner, "owner is null");
+        permissions = Set.copyOf(permissions);
+    }
+}

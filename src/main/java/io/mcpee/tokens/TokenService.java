@@ -1,0 +1,271 @@
+package io.mcpee.tokens;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Agent tokens and token groups: issue, authenticate, rotate, revoke. Container-managed transactions. */
+@Stateless
+public class TokenService {
+    private static final Pattern RATE = Pattern.compile("\\d{1,9}/(second|minute|hour|day)");
+    /** Compared against when a key is unknown, so that unknown keys take as long as wrong secrets. */
+    private static final String DUMMY_HASH = TokenFormat.hash("0".repeat(64));
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private TokenSettings settings;
+
+    @Inject
+    private LastUseRecorder lastUse;
+
+    /** The identity of a presented token, if it is one of ours, active, unexpired and its secret matches. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<TokenIdentity> authenticate(String presented) {
+        Optional<TokenFormat.Parsed> parsed = TokenFormat.parse(presented);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AgentToken> found = em.createQuery("SELECT t FROM AgentToken t WHERE t.keyId = :key", AgentToken.class)
+                .setParameter("key", parsed.get().keyId()).getResultList();
+        AgentToken token = found.isEmpty() ? null : found.get(0);
+        boolean secretMatches = TokenFormat.matches(parsed.get().secret(),
+                token == null ? DUMMY_HASH : token.getSecretHash());
+        Instant now = Instant.now();
+        if (token == null || !secretMatches || !token.isValid(now)) {
+            return Optional.empty();
+        }
+        lastUse.used(token.getId(), now);
+        return Optional.of(new TokenIdentity(token.getId(), token.getKeyId(), token.getName(), token.getOwner(),
+                token.getAllPermissions(), token.getRateLimit()));
+    }
+
+    public IssuedToken create(TokenSpec spec, Grantor grantor) {
+        String name = requireName(spec.name());
+        String owner = spec.owner() == null || spec.owner().isBlank() ? grantor.user() : spec.owner().strip();
+        if (!owner.equals(grantor.user()) && !grantor.admin()) {
+            throw new TokenException(403, "only an mcp-admin may create tokens for another user");
+        }
+        Set<TokenGroup> groups = groups(spec.groups());
+        requireGrantable(grantor, spec.permissions(), groups);
+        Instant now = Instant.now();
+        TokenFormat.Generated generated = TokenFormat.generate();
+        AgentToken token = new AgentToken(generated.keyId(), generated.secretHash(), name, owner, now,
+                expiry(spec, now));
+        token.setPermissions(spec.permissions());
+        token.setGroups(groups);
+        token.setRateLimit(rate(spec.rateLimit()));
+        em.persist(token);
+        return new IssuedToken(token, generated.plaintext());
+    }
+
+    /** Creates or restores a token with a plaintext chosen by the operator (the bootstrap admin token). */
+    public AgentToken ensure(String plaintext, String name, String owner, Set<String> permissions) {
+        TokenFormat.Parsed parsed = TokenFormat.parse(plaintext).orElseThrow(
+                () -> new TokenException(400, "not an mcp-ee token: expected " + TokenFormat.SHAPE.pattern()));
+        List<AgentToken> found = em.createQuery("SELECT t FROM AgentToken t WHERE t.keyId = :key", AgentToken.class)
+                .setParameter("key", parsed.keyId()).getResultList();
+        AgentToken token;
+        if (found.isEmpty()) {
+            token = new AgentToken(parsed.keyId(), TokenFormat.hash(parsed.secret()), name, owner, Instant.now(),
+                    null);
+            em.persist(token);
+        } else {
+            token = found.get(0);
+            token.replaceSecret(parsed.keyId(), TokenFormat.hash(parsed.secret()));
+            token.setActive(true);
+            token.setExpiresAt(null);
+        }
+        Set<String> all = new HashSet<>(token.getPermissions());
+        all.addAll(permissions);
+        token.setPermissions(all);
+        return token;
+    }
+
+    public List<AgentToken> list(String owner) {
+        if (owner == null) {
+            return em.createQuery("SELECT t FROM AgentToken t ORDER BY t.id", AgentToken.class).getResultList();
+        }
+        return em.createQuery("SELECT t FROM AgentToken t WHERE t.owner = :owner ORDER BY t.id", AgentToken.class)
+                .setParameter("owner", owner).getResultList();
+    }
+
+    public Optional<AgentToken> find(long id) {
+        return Optional.ofNullable(em.find(AgentToken.class, id));
+    }
+
+    /** Changes what is given; null fields are left as they are. */
+    public AgentToken update(long id, TokenSpec changes, Boolean active, Grantor grantor) {
+        AgentToken token = existing(id);
+        if (changes.name() != null) {
+            token.setName(requireName(changes.name()));
+        }
+        if (active != null) {
+            token.setActive(active);
+        }
+        if (changes.neverExpires()) {
+            token.setExpiresAt(null);
+        } else if (changes.expiresAt() != null) {
+            token.setExpiresAt(changes.expiresAt());
+        }
+        if (changes.rateLimit() != null) {
+            token.setRateLimit(rate(changes.rateLimit().isBlank() ? null : changes.rateLimit()));
+        }
+        if (!changes.permissions().isEmpty() || !changes.groups().isEmpty()) {
+            Set<TokenGroup> groups = groups(changes.groups());
+            requireGrantable(grantor, changes.permissions(), groups);
+            token.setPermissions(changes.permissions());
+            token.setGroups(groups);
+        }
+        return token;
+    }
+
+    /** A new secret (and key): the old token stops working at once. */
+    public IssuedToken regenerate(long id) {
+        AgentToken token = existing(id);
+        TokenFormat.Generated generated = TokenFormat.generate();
+        token.replaceSecret(generated.keyId(), generated.secretHash());
+        lastUse.forget(token.getId());
+        return new IssuedToken(token, generated.plaintext());
+    }
+
+    public boolean delete(long id) {
+        AgentToken token = em.find(AgentToken.class, id);
+        if (token == null) {
+            return false;
+        }
+        em.remove(token);
+        lastUse.forget(id);
+        return true;
+    }
+
+    /** Tokens not used for {@code idle} (never used ones count from their creation), oldest use first. */
+    public List<AgentToken> unused(Duration idle, String owner) {
+        Instant before = Instant.now().minus(idle);
+        String ownerClause = owner == null ? "" : " AND t.owner = :owner";
+        var query = em.createQuery("SELECT t FROM AgentToken t WHERE ((t.lastUsedAt IS NULL AND t.createdAt < :before)"
+                + " OR t.lastUsedAt < :before)" + ownerClause + " ORDER BY t.id", AgentToken.class)
+                .setParameter("before", before);
+        if (owner != null) {
+            query.setParameter("owner", owner);
+        }
+        return query.getResultList();
+    }
+
+    public boolean anyActiveAdminToken() {
+        return em.createQuery("SELECT COUNT(t) FROM AgentToken t JOIN t.permissions p WHERE t.active = TRUE "
+                + "AND p = :admin AND (t.expiresAt IS NULL OR t.expiresAt > :now)", Long.class)
+                .setParameter("admin", Grantor.ADMIN_ROLE).setParameter("now", Instant.now())
+                .getSingleResult() > 0;
+    }
+
+    public List<TokenGroup> groups() {
+        return em.createQuery("SELECT g FROM TokenGroup g ORDER BY g.name", TokenGroup.class).getResultList();
+    }
+
+    public TokenGroup createGroup(String name, Set<String> permissions, Grantor grantor) {
+        if (!grantor.admin()) {
+            throw new TokenException(403, "only an mcp-admin may manage token groups");
+        }
+        String clean = requireName(name);
+        if (!findGroups(Set.of(clean)).isEmpty()) {
+            throw new TokenException(409, "a token group named \"" + clean + "\" exists");
+        }
+        TokenGroup group = new TokenGroup(clean, permissions);
+        em.persist(group);
+        return group;
+    }
+
+    public boolean deleteGroup(long id, Grantor grantor) {
+        if (!grantor.admin()) {
+            throw new TokenException(403, "only an mcp-admin may manage token groups");
+        }
+        TokenGroup group = em.find(TokenGroup.class, id);
+        if (group == null) {
+            return false;
+        }
+        for (AgentToken token : em.createQuery("SELECT t FROM AgentToken t JOIN t.groups g WHERE g = :group",
+                AgentToken.class).setParameter("group", group).getResultList()) {
+            Set<TokenGroup> remaining = new HashSet<>(token.getGroups());
+            remaining.removeIf(g -> g.getId().equals(group.getId()));
+            token.setGroups(remaining);
+        }
+        em.remove(group);
+        return true;
+    }
+
+    private AgentToken existing(long id) {
+        return find(id).orElseThrow(() -> new TokenException(404, "token " + id + " not found"));
+    }
+
+    private Set<TokenGroup> groups(Set<String> names) {
+        Set<TokenGroup> groups = new HashSet<>(findGroups(names));
+        if (groups.size() != names.size()) {
+            Set<String> missing = new HashSet<>(names);
+            groups.forEach(g -> missing.remove(g.getName()));
+            throw new TokenException(400, "unknown token groups: " + missing);
+        }
+        return groups;
+    }
+
+    private List<TokenGroup> findGroups(Set<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT g FROM TokenGroup g WHERE g.name IN :names", TokenGroup.class)
+                .setParameter("names", names).getResultList();
+    }
+
+    private static void requireGrantable(Grantor grantor, Set<String> permissions, Set<TokenGroup> groups) {
+        Set<String> all = new HashSet<>(permissions);
+        groups.forEach(g -> all.addAll(g.getPermissions()));
+        if (!grantor.mayGrant(all)) {
+            Set<String> excess = new HashSet<>(all);
+            excess.removeAll(grantor.held());
+            throw new TokenException(403, "a token cannot be granted permissions its creator does not hold: "
+                    + new java.util.TreeSet<>(excess));
+        }
+    }
+
+    private Instant expiry(TokenSpec spec, Instant now) {
+        if (spec.neverExpires()) {
+            return null;
+        }
+        if (spec.expiresAt() != null) {
+            if (!spec.expiresAt().isAfter(now)) {
+                throw new TokenException(400, "expiresAt must be in the future");
+            }
+            return spec.expiresAt();
+        }
+        return now.plus(settings.defaultLifetime());
+    }
+
+    private static String rate(String rate) {
+        if (rate == null) {
+            return null;
+        }
+        if (!RATE.matcher(rate.strip()).matches()) {
+            throw new TokenException(400, "rateLimit must look like 100/minute (second, minute, hour or day)");
+        }
+        return rate.strip();
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new TokenException(400, "a name of 1 to 200 characters is required");
+        }
+        return name.strip();
+    }
+}

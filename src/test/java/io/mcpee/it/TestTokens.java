@@ -1,0 +1,60 @@
+package io.mcpee.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Agent tokens for tests, made through the admin API with the deployment's bootstrap admin token. */
+final class TestTokens {
+    static final String ADMIN = System.getProperty("mcpee.test.admin-token",
+            "mcp_00000000000000a1_1111111111111111111111111111111111111111111111111111111111111111");
+    static final String[] DEMO_PERMISSIONS = {"customers:read", "customers:write", "customers:delete",
+            "articles:read", "articles:write"};
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TestTokens() {
+    }
+
+    /** A new token for {@code owner} with these permissions; returns its plaintext. */
+    static String create(URL base, String owner, String... permissions) {
+        JsonArrayBuilder grants = Json.createArrayBuilder();
+        for (String permission : permissions) {
+            grants.add(permission);
+        }
+        String body = Json.createObjectBuilder().add("name", "it " + owner).add("owner", owner)
+                .add("permissions", grants).build().toString();
+        return adminCall(base, "POST", "tokens", body).getString("secret");
+    }
+
+    static JsonObject adminCall(URL base, String method, String path, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
+                            + "/api/admin/" + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isEmpty() ? Json.createObjectBuilder().build()
+                    : Json.createReader(new StringReader(response.body())).readObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
