@@ -1,13 +1,14 @@
--- (a) GET /api/customers/{id}: the URL comes from the command line; args: <customer id>.
---   wrk -t2 -c16 -d30s --latency -s bench/rest.lua http://127.0.0.1:8780/api/customers/1 -- 1
+-- (a) GET /api/customers/{id}: the URL comes from the command line; args: <customer id> <agent token>.
+--   wrk -t2 -c16 -d30s --latency -s bench/rest.lua http://127.0.0.1:8780/api/customers/1 -- 1 "$TOKEN"
 local here = string.match(debug.getinfo(1, "S").source, "^@(.*/)") or "./"
 dofile(here .. "common.lua")
 
 local customer_id
 
 function init(args)
-   customer_id = assert(args[1], "usage: -- <customer id>")
+   customer_id = assert(args[1], "usage: -- <customer id> <agent token>")
    wrk.headers["Accept"] = "application/json"
+   wrk.headers["Authorization"] = "Bearer " .. assert(args[2], "usage: -- <customer id> <agent token>")
 end
 
 function response(status, headers, body)

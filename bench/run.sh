@@ -104,7 +104,11 @@ base="http://127.0.0.1:$PORT"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/mcpee-bench.XXXXXX")"
 # the same start as server-config/payara/run.sh (which execs java, so $! is the JVM's pid), on a fresh data dir
 log "starting Payara Micro on port $PORT, H2 data in $tmp/data"
+# a fresh admin token for this run only, handed over as the bootstrap token
+hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
+admin_token="mcp_$(hex 8)_$(hex 32)"
 MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" MCPEE_WAR="$war" \
+    MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" \
     "$root/server-config/payara/run.sh" >"$tmp/payara.log" 2>&1 &
 server_pid=$!
 
@@ -123,15 +127,22 @@ json_post() {  # url body [extra curl args...]: prints the body, fails unless 2x
     curl -sS --fail-with-body -X POST -H 'Content-Type: application/json' -d "$body" "$@" "$url"
 }
 
-created="$(json_post "$base/api/customers" '{"name":"Bench","email":"bench@example.com"}')" \
+# both targets authenticate with the same agent token: the full path of a real call, on both sides
+issued="$(json_post "$base/api/admin/tokens" \
+    '{"name":"bench","owner":"bench","permissions":["customers:read","customers:write"]}' \
+    -H "Authorization: Bearer $admin_token")" || die "creating the agent token failed: $issued"
+token="$(jq -er '.secret' <<<"$issued")" || die "no secret in the created token"
+auth=(-H "Authorization: Bearer $token")
+created="$(json_post "$base/api/customers" '{"name":"Bench","email":"bench@example.com"}' "${auth[@]}")" \
     || die "POST /api/customers failed: $created"
 customer_id="$(jq -er '.id' <<<"$created")" || die "no id in the created customer: $created"
-rest_body="$(curl -sS --fail-with-body -H 'Accept: application/json' "$base/api/customers/$customer_id")" \
+rest_body="$(curl -sS --fail-with-body -H 'Accept: application/json' "${auth[@]}" \
+    "$base/api/customers/$customer_id")" \
     || die "GET /api/customers/$customer_id failed: $rest_body"
 log "customer $customer_id created; REST body ${#rest_body} bytes"
 
 # --- 2. MCP session -------------------------------------------------------------------------------------------
-mcp_headers=(-H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2025-11-25')
+mcp_headers=(-H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2025-11-25' "${auth[@]}")
 init_body='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",'
 init_body+='"capabilities":{},"clientInfo":{"name":"mcp-ee-bench","version":"1"}}}'
 json_post "$base/mcp" "$init_body" "${mcp_headers[@]}" -D "$tmp/initialize-headers.txt" -o "$tmp/initialize.txt" \
@@ -169,9 +180,9 @@ run_wrk() {
     before="$(cpu_snapshot)"
     case "$label" in
         rest*) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/rest.lua" \
-                   "$base/api/customers/$customer_id" -- "$customer_id" >"$out" 2>&1 & ;;
+                   "$base/api/customers/$customer_id" -- "$customer_id" "$token" >"$out" 2>&1 & ;;
         mcp*)  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/mcp.lua" \
-                   "$base/mcp" -- "$session" "$customer_id" >"$out" 2>&1 & ;;
+                   "$base/mcp" -- "$session" "$customer_id" "$token" >"$out" 2>&1 & ;;
     esac
     wrk_pid=$!
     wait "$wrk_pid" || status=$?
