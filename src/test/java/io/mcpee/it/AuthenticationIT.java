@@ -135,6 +135,15 @@ class AuthenticationIT {
     }
 
     @Test
+    void unusedTokensAreReported() {
+        String token = TestTokens.create(base, "vera", "customers:read");
+        String preview = token.substring(0, 12);
+        assertTrue(TestTokens.adminText(base, "tokens/unused?days=0").contains(preview));
+        assertFalse(TestTokens.adminText(base, "tokens/unused?days=1").contains(preview),
+                "made less than a day ago");
+    }
+
+    @Test
     void aTokenWithoutGrantsCanOnlyConnect() {
         String token = TestTokens.create(base, "kate");
         McpSyncClient client = McpClients.connect(base, token);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's run command keeps its data: start the product with server-config/payara/run.sh (what
@@ -45,7 +47,14 @@ class RestartIT {
         String name = "Survivor " + UUID.randomUUID();
 
         start(port, "first");
-        String token = TestTokens.create(base, "erin", "customers:read", "customers:write");
+        // first start with no admin: one is made and written to a file only the server's user can read
+        Path adminFile = data.resolve("data/admin-token");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile)));
+        String admin = Files.readString(adminFile).strip();
+        assertTrue(admin.matches("mcp_[0-9a-f]{16}_[0-9a-f]{64}"), "a token of the documented shape");
+        String firstLog = Files.readString(data.resolve("payara-first.log"));
+        assertTrue(firstLog.contains(adminFile.toAbsolutePath().toString()), "the log says where");
+        String token = TestTokens.createWith(base, admin, "erin", "customers:read", "customers:write");
         Number id;
         McpSyncClient client = McpClients.connect(base, token);
         try {
@@ -57,8 +66,10 @@ class RestartIT {
             client.closeGracefully();
         }
         stop();
+        Files.delete(adminFile);
 
         start(port, "second");
+        assertFalse(Files.exists(adminFile), "an admin token exists, so none is made again");
         // the token outlives the restart too
         client = McpClients.connect(base, token);
         try {
@@ -68,6 +79,12 @@ class RestartIT {
         } finally {
             client.closeGracefully();
         }
+        // no secret ever reaches the log
+        for (String log : new String[]{"payara-first.log", "payara-second.log"}) {
+            String text = Files.readString(data.resolve(log));
+            assertFalse(text.contains(admin.substring(admin.lastIndexOf('_') + 1)), log + " shows the admin secret");
+            assertFalse(text.contains(token.substring(token.lastIndexOf('_') + 1)), log + " shows the agent secret");
+        }
     }
 
     private void start(int port, String run) throws IOException, InterruptedException {
@@ -75,7 +92,6 @@ class RestartIT {
         ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("mcpee.server-config", "server-config")
                 + "/payara/run.sh").redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MCPEE_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MCPEE_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
         builder.environment().put("MCPEE_DATA_DIR", data.resolve("data").toString());
         builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
         builder.environment().put("MCPEE_WAR", System.getProperty("mcpee.war", "target/mcp-ee.war"));

@@ -27,20 +27,47 @@ final class TestTokens {
 
     /** A new token for {@code owner} with these permissions; returns its plaintext. */
     static String create(URL base, String owner, String... permissions) {
+        return createWith(base, ADMIN, owner, permissions);
+    }
+
+    /** The same, made with the given admin token. */
+    static String createWith(URL base, String admin, String owner, String... permissions) {
         JsonArrayBuilder grants = Json.createArrayBuilder();
         for (String permission : permissions) {
             grants.add(permission);
         }
         String body = Json.createObjectBuilder().add("name", "it " + owner).add("owner", owner)
                 .add("permissions", grants).build().toString();
-        return adminCall(base, "POST", "tokens", body).getString("secret");
+        return adminCall(base, admin, "POST", "tokens", body).getString("secret");
     }
 
     static JsonObject adminCall(URL base, String method, String path, String body) {
+        return adminCall(base, ADMIN, method, path, body);
+    }
+
+    /** The body of a GET on the admin API, as text (lists are arrays). */
+    static String adminText(URL base, String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
+                    + "/api/admin/" + path)).header("Authorization", "Bearer " + ADMIN).GET().build();
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject adminCall(URL base, String admin, String method, String path, String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
                             + "/api/admin/" + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
