@@ -37,6 +37,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -225,7 +226,7 @@ public class JwtVerifier {
                 .keyUses(KeyUse.SIGNATURE, null)
                 .algorithms(algorithm, null);
         if (header.getKeyID() != null) {
-            matcher.keyIDs(new LinkedHashSet<>(java.util.Arrays.asList(header.getKeyID(), null)));
+            matcher.keyIDs(new LinkedHashSet<>(Arrays.asList(header.getKeyID(), null)));
         }
         if (JWSAlgorithm.ES256.equals(algorithm)) {
             matcher.curve(Curve.P_256);
