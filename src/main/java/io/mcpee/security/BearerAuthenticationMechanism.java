@@ -1,7 +1,6 @@
 package io.mcpee.security;
 
 import io.mcpee.tokens.TokenFormat;
-import io.mcpee.tokens.TokenIdentity;
 import io.mcpee.tokens.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,28 +13,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The application's one HTTP authentication mechanism (Jakarta EE allows one), for the REST API and the MCP
- * endpoint alike, so that a tool call and the REST call it mirrors see the same caller. It takes a bearer agent
- * token from the {@code Authorization} header (never from the query string), and answers a missing or invalid
+ * endpoint alike, so that a tool call and the REST call it mirrors see the same caller. It takes a bearer credential
+ * from the {@code Authorization} header (never from the query string): an agent token ({@code mcp_...}), or a
+ * MicroProfile JWT from the enterprise IdP, verified by {@link JwtVerifier}. It answers a missing or invalid
  * credential on {@code /mcp} and {@code /api} with 401 and the {@code WWW-Authenticate} challenge of the MCP
  * authorization spec, pointing at the protected resource metadata.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+
     private final TokenService tokens;
+    private final JwtVerifier jwts;
     private final SecuritySettings settings;
 
     @Inject
-    BearerAuthenticationMechanism(TokenService tokens, SecuritySettings settings) {
+    BearerAuthenticationMechanism(TokenService tokens, JwtVerifier jwts, SecuritySettings settings) {
         this.tokens = tokens;
+        this.jwts = jwts;
         this.settings = settings;
     }
 
     /** For the CDI client proxy only. */
     protected BearerAuthenticationMechanism() {
         this.tokens = null;
+        this.jwts = null;
         this.settings = null;
     }
 
@@ -58,15 +64,29 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (bearer.isEmpty()) {
             return refuse(request, response, context, "invalid_request", "use the Bearer scheme");
         }
-        Optional<TokenIdentity> identity = bearer.get().startsWith(TokenFormat.PREFIX)
-                ? tokens.authenticate(bearer.get()) : Optional.empty();
-        if (identity.isEmpty()) {
+        Optional<AuthenticatedCaller> caller = bearer.get().startsWith(TokenFormat.PREFIX)
+                ? agent(bearer.get()) : jwt(bearer.get());
+        if (caller.isEmpty()) {
             return refuse(request, response, context, "invalid_token", "the token is not valid");
         }
-        TokenIdentity token = identity.get();
-        AuthenticatedCaller caller = new AuthenticatedCaller(token.owner(), CallerKind.AGENT_TOKEN,
-                String.valueOf(token.tokenId()), token.name(), token.permissions());
-        return context.notifyContainerAboutLogin(caller, token.permissions());
+        return context.notifyContainerAboutLogin(caller.get(), caller.get().grants());
+    }
+
+    /** An agent token acts as its owner, with the token's own permissions only. */
+    private Optional<AuthenticatedCaller> agent(String token) {
+        return tokens.authenticate(token).map(identity -> new AuthenticatedCaller(identity.owner(),
+                CallerKind.AGENT_TOKEN, String.valueOf(identity.tokenId()), identity.name(), identity.permissions()));
+    }
+
+    /** A JWT acts as its caller name (upn, preferred_username, sub), with its groups and scopes as roles. */
+    private Optional<AuthenticatedCaller> jwt(String token) {
+        JwtResult result = jwts.verify(token);
+        if (result instanceof JwtResult.Rejected rejected) {
+            // the detail may name the expected issuer: for the log, never for the client
+            LOG.fine(() -> "mcp-ee: JWT rejected: " + rejected.reason() + " " + rejected.detail());
+        }
+        return result.verified().map(jwt -> new AuthenticatedCaller(jwt.callerName(), CallerKind.JWT,
+                jwt.subject(), jwt.clientId().orElse(jwt.subject()), jwt.groups()));
     }
 
     /** "Bearer xyz", scheme case-insensitive (RFC 9110), one space or more. */
