@@ -2,6 +2,7 @@ package io.mcpee.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,14 +15,24 @@ public class AuthenticatedCaller extends CallerPrincipal {
     private final String credentialId;
     private final String credentialName;
     private final Set<String> grants;
+    private final Map<String, Object> claims;
 
     public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
-                               Set<String> grants) {
+                               Set<String> grants, Map<String, Object> claims) {
         super(user);
         this.kind = kind;
         this.credentialId = credentialId;
         this.credentialName = credentialName;
         this.grants = Set.copyOf(grants);
+        this.claims = Map.copyOf(claims);
+    }
+
+    /**
+     * A JWT caller's verified claims (empty for agent tokens). Resource code reads them through
+     * {@code SecurityContext.getPrincipalsByType(AuthenticatedCaller.class)}.
+     */
+    public Map<String, Object> claims() {
+        return claims;
     }
 
     public CallerKind kind() {

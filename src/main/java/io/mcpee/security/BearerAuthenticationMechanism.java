@@ -75,7 +75,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     /** An agent token acts as its owner, with the token's own permissions only. */
     private Optional<AuthenticatedCaller> agent(String token) {
         return tokens.authenticate(token).map(identity -> new AuthenticatedCaller(identity.owner(),
-                CallerKind.AGENT_TOKEN, String.valueOf(identity.tokenId()), identity.name(), identity.permissions()));
+                CallerKind.AGENT_TOKEN, String.valueOf(identity.tokenId()), identity.name(), identity.permissions(),
+                java.util.Map.of()));
     }
 
     /** A JWT acts as its caller name (upn, preferred_username, sub), with its groups and scopes as roles. */
@@ -86,7 +87,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.fine(() -> "mcp-ee: JWT rejected: " + rejected.reason() + " " + rejected.detail());
         }
         return result.verified().map(jwt -> new AuthenticatedCaller(jwt.callerName(), CallerKind.JWT,
-                jwt.subject(), jwt.clientId().orElse(jwt.subject()), jwt.groups()));
+                jwt.subject(), jwt.clientId().orElse(jwt.subject()), jwt.groups(), jwt.claims()));
     }
 
     /** "Bearer xyz", scheme case-insensitive (RFC 9110), one space or more. */

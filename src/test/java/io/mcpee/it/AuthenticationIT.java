@@ -255,6 +255,8 @@ class AuthenticationIT {
         assertEquals(200, allowed.statusCode());
         HttpResponse<String> denied = postAs(token, "api/customers", "{\"name\":\"x\",\"phone\":\"1\"}");
         assertEquals(403, denied.statusCode());
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"customers:write\"",
+                denied.headers().firstValue("WWW-Authenticate").orElse(""), "which scope would have been enough");
     }
 
     private HttpResponse<String> postAs(String token, String path, String body) throws Exception {
