@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +48,8 @@ class RestartIT {
         String name = "Survivor " + UUID.randomUUID();
 
         start(port, "first");
+        // run.sh deploys at context root "/": the admin page is served there, publicly, beside the API it calls
+        assertAdminPageServed(base);
         String token = TestTokens.create(base, "erin", "customers:read", "customers:write");
         Number id;
         McpSyncClient client = McpClients.connect(base, token);
@@ -95,6 +100,15 @@ class RestartIT {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Payara Micro did not start in 4 minutes: " + Files.readString(log));
+    }
+
+    private static void assertAdminPageServed(URL base) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : new String[] {"admin/", "admin/admin.js", "admin/admin.css"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), "GET /" + path + ": " + response.body());
+        }
     }
 
     private static int freePort() throws IOException {
