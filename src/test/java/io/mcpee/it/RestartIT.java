@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,6 +57,8 @@ class RestartIT {
         assertTrue(admin.matches("mcp_[0-9a-f]{16}_[0-9a-f]{64}"), "a token of the documented shape");
         String firstLog = Files.readString(data.resolve("payara-first.log"));
         assertTrue(firstLog.contains(adminFile.toAbsolutePath().toString()), "the log says where");
+        // run.sh deploys at context root "/": the admin page is served there, publicly, beside the API it calls
+        assertAdminPageServed(base);
         String token = TestTokens.createWith(base, admin, "erin", "customers:read", "customers:write");
         Number id;
         McpSyncClient client = McpClients.connect(base, token);
@@ -111,6 +116,15 @@ class RestartIT {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Payara Micro did not start in 4 minutes: " + Files.readString(log));
+    }
+
+    private static void assertAdminPageServed(URL base) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : new String[] {"admin/", "admin/admin.js", "admin/admin.css"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), "GET /" + path + ": " + response.body());
+        }
     }
 
     private static int freePort() throws IOException {

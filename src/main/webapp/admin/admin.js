@@ -1,0 +1,542 @@
+/*
+ * mcp-ee agent token administration page. Plain JavaScript, no framework, nothing loaded from elsewhere.
+ *
+ * The token the user signs in with lives in sessionStorage only (never a cookie, never a URL) and goes to the API
+ * in the Authorization header. The API is addressed relative to this page, so the page at <ctx>/admin/ calls
+ * <ctx>/api/admin/... whatever the context root. Data from the API reaches the DOM through textContent only.
+ */
+(function () {
+    'use strict';
+
+    var STORAGE_KEY = 'mcpee.admin.token';
+    var API = new URL('../api/admin/', document.baseURI);
+    var STATUSES = ['active', 'expires-soon', 'expired', 'inactive'];
+    var TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+
+    var state = {
+        admin: false,
+        secretFor: null // the id of the token whose new value the secret box shows
+    };
+
+    function el(id) {
+        return document.getElementById(id);
+    }
+
+    function make(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (text !== undefined && text !== null) {
+            node.textContent = String(text);
+        }
+        return node;
+    }
+
+    // ---- messages ------------------------------------------------------------------------------------------------
+
+    function showMessage(kind, text) {
+        var box = el('message');
+        box.replaceChildren();
+        box.className = 'message ' + (kind === 'error' ? 'error' : 'info');
+        box.appendChild(make('span', 'message-text', text));
+        var close = make('button', 'message-close', '×');
+        close.type = 'button';
+        close.setAttribute('aria-label', 'Dismiss message');
+        close.addEventListener('click', clearMessage);
+        box.appendChild(close);
+        box.hidden = false;
+    }
+
+    function showError(error) {
+        showMessage('error', error && error.message ? error.message : String(error));
+    }
+
+    function clearMessage() {
+        var box = el('message');
+        box.replaceChildren();
+        box.hidden = true;
+    }
+
+    // ---- the API -------------------------------------------------------------------------------------------------
+
+    function ApiError(status, message, detail) {
+        this.status = status;
+        this.message = message;
+        this.detail = detail || null;
+    }
+    ApiError.prototype = Object.create(Error.prototype);
+    ApiError.prototype.name = 'ApiError';
+
+    /** What the API said went wrong: its JSON "error_description" or "error", if it sent one. */
+    function detailOf(data) {
+        if (data && typeof data === 'object') {
+            var detail = data.error_description || data.error || data.message;
+            return typeof detail === 'string' && detail ? detail : null;
+        }
+        return null;
+    }
+
+    function describe(status, detail) {
+        var what;
+        switch (status) {
+            case 400: what = 'The request was refused (400)'; break;
+            case 401: what = 'Not signed in, or the token is not valid (401)'; break;
+            case 403: what = 'Not allowed (403)'; break;
+            case 404: what = 'Not found (404)'; break;
+            case 409: what = 'Conflict (409)'; break;
+            case 429: what = 'Too many requests (429)'; break;
+            default: what = 'The server answered ' + status;
+        }
+        return detail ? what + ': ' + detail : what;
+    }
+
+    function api(method, path, body) {
+        var token = sessionStorage.getItem(STORAGE_KEY);
+        var headers = {'Accept': 'application/json'};
+        if (token) {
+            headers['Authorization'] = 'Bearer ' + token;
+        }
+        var init = {method: method, headers: headers, cache: 'no-store', credentials: 'omit', redirect: 'error'};
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+            init.body = JSON.stringify(body);
+        }
+        return fetch(new URL(path, API), init).then(function (response) {
+            return response.text().then(function (text) {
+                var data = null;
+                if (text) {
+                    try {
+                        data = JSON.parse(text);
+                    } catch (ignored) {
+                        data = null; // e.g. a container error page: its status says enough
+                    }
+                }
+                if (!response.ok) {
+                    var detail = detailOf(data);
+                    throw new ApiError(response.status, describe(response.status, detail), detail);
+                }
+                return data;
+            });
+        }, function (failure) {
+            throw new ApiError(0, 'The server could not be reached: ' + (failure && failure.message || failure));
+        });
+    }
+
+    /** A failed call: shown; a refused token (401) ends the session, since nothing else will work. */
+    function failed(error) {
+        if (error instanceof ApiError && error.status === 401 && sessionStorage.getItem(STORAGE_KEY)) {
+            signOut(false);
+        }
+        showError(error);
+    }
+
+    /** Runs an action with its button disabled, so a double click does not do it twice. */
+    function busy(button, work) {
+        if (button) {
+            button.disabled = true;
+        }
+        document.body.setAttribute('aria-busy', 'true');
+        var done = function () {
+            if (button) {
+                button.disabled = false;
+            }
+            document.body.removeAttribute('aria-busy');
+        };
+        return Promise.resolve().then(work).then(done, function (error) {
+            done();
+            failed(error);
+        });
+    }
+
+    // ---- formatting ----------------------------------------------------------------------------------------------
+
+    function two(n) {
+        return (n < 10 ? '0' : '') + n;
+    }
+
+    /** An ISO instant as local "YYYY-MM-DD HH:MM", or the text as given if it does not parse. */
+    function formatInstant(iso) {
+        var date = new Date(iso);
+        if (isNaN(date.getTime())) {
+            return String(iso);
+        }
+        return date.getFullYear() + '-' + two(date.getMonth() + 1) + '-' + two(date.getDate()) + ' '
+            + two(date.getHours()) + ':' + two(date.getMinutes());
+    }
+
+    function instantCell(iso, none) {
+        var cell = make('td', 'when');
+        if (iso === null || iso === undefined) {
+            cell.appendChild(make('span', 'muted', none));
+        } else {
+            var time = make('time', null, formatInstant(iso));
+            time.setAttribute('datetime', String(iso));
+            time.title = String(iso);
+            cell.appendChild(time);
+        }
+        return cell;
+    }
+
+    function splitList(text) {
+        return text.split(',').map(function (part) {
+            return part.trim();
+        }).filter(function (part) {
+            return part.length > 0;
+        });
+    }
+
+    // ---- screens -------------------------------------------------------------------------------------------------
+
+    function showSignIn() {
+        el('workspace').hidden = true;
+        el('session').hidden = true;
+        el('sign-in').hidden = false;
+        el('sign-in-token').focus();
+    }
+
+    function showWorkspace() {
+        el('sign-in').hidden = true;
+        el('workspace').hidden = false;
+        el('session').hidden = false;
+    }
+
+    function hideSecret() {
+        state.secretFor = null;
+        el('secret-value').textContent = '';
+        el('secret-name').textContent = '';
+        el('secret-copy-status').textContent = '';
+        el('secret-box').hidden = true;
+    }
+
+    /** The plaintext of a new or regenerated token, once: it is nowhere else, and leaves with "Done" or sign-out. */
+    function showSecret(token, secret) {
+        state.secretFor = token.id;
+        el('secret-name').textContent = token.name;
+        el('secret-value').textContent = secret;
+        el('secret-copy-status').textContent = '';
+        el('secret-box').hidden = false;
+        el('secret-box').scrollIntoView({block: 'nearest'});
+        el('secret-copy').focus();
+    }
+
+    function signOut(announce) {
+        sessionStorage.removeItem(STORAGE_KEY);
+        state.admin = false;
+        hideSecret();
+        el('tokens-body').replaceChildren();
+        el('whoami').textContent = '';
+        el('create-form').reset();
+        updateExpiry();
+        el('create-groups-help').textContent = 'Comma-separated group names.';
+        showSignIn();
+        if (announce) {
+            showMessage('info', 'Signed out.');
+        }
+    }
+
+    // ---- the token list ------------------------------------------------------------------------------------------
+
+    /** The short preview the API shows for the token this page signed in with ("mcp_" + 8 hex + "…"). */
+    function ownPreview() {
+        var token = sessionStorage.getItem(STORAGE_KEY) || '';
+        var match = /^mcp_([0-9a-f]{16})_/.exec(token);
+        return match ? 'mcp_' + match[1].substring(0, 8) + '…' : null;
+    }
+
+    /** Who we are and whether we may act for others, judged from the list the API gave this caller. */
+    function learnCaller(tokens) {
+        var preview = ownPreview();
+        var own = tokens.filter(function (t) {
+            return preview !== null && t.keyPreview === preview;
+        });
+        var owners = {};
+        tokens.forEach(function (t) {
+            owners[t.owner] = true;
+        });
+        state.admin = Object.keys(owners).length > 1 || own.some(function (t) {
+            return (t.effectivePermissions || []).indexOf('mcp-admin') >= 0;
+        });
+        var who = own.length > 0 ? own[0].owner : null;
+        el('whoami').textContent = (who ? 'Signed in as ' + who : 'Signed in') + (state.admin ? ' (mcp-admin)' : '');
+        el('create-owner-field').hidden = !state.admin;
+        if (!state.admin) {
+            el('create-owner').value = '';
+        }
+        return preview;
+    }
+
+    function actionButton(label, token, className, handler) {
+        var button = make('button', className, label);
+        button.type = 'button';
+        button.setAttribute('aria-label', label + ' ' + token.name);
+        button.addEventListener('click', function () {
+            clearMessage();
+            busy(button, function () {
+                return handler(token);
+            });
+        });
+        return button;
+    }
+
+    function renderTokens(tokens, preview) {
+        var body = el('tokens-body');
+        body.replaceChildren();
+        tokens.forEach(function (token) {
+            var row = make('tr');
+            row.setAttribute('data-token-id', String(token.id));
+
+            var name = make('td', 'name');
+            name.appendChild(make('span', 'token-name', token.name));
+            if (preview !== null && token.keyPreview === preview) {
+                name.appendChild(make('span', 'tag', 'this session'));
+            }
+            row.appendChild(name);
+
+            row.appendChild(make('td', 'owner', token.owner));
+
+            var key = make('td', 'key');
+            key.appendChild(make('code', null, token.keyPreview));
+            row.appendChild(key);
+
+            var status = STATUSES.indexOf(token.status) >= 0 ? token.status : 'unknown';
+            var statusCell = make('td', 'status');
+            statusCell.appendChild(make('span', 'badge badge-' + status, token.status));
+            row.appendChild(statusCell);
+
+            row.appendChild(instantCell(token.expiresAt, 'never'));
+            row.appendChild(instantCell(token.lastUsedAt, 'never'));
+
+            var permissions = (token.effectivePermissions || []).slice().sort();
+            var permissionCell = make('td', 'permissions');
+            if (permissions.length === 0) {
+                permissionCell.appendChild(make('span', 'muted', 'none'));
+            } else {
+                permissions.forEach(function (permission) {
+                    permissionCell.appendChild(make('span', 'permission', permission));
+                });
+            }
+            row.appendChild(permissionCell);
+
+            var actions = make('td', 'actions');
+            actions.appendChild(actionButton('Regenerate', token, 'regenerate', regenerate));
+            actions.appendChild(token.active
+                ? actionButton('Deactivate', token, 'toggle', setActive(false))
+                : actionButton('Activate', token, 'toggle', setActive(true)));
+            actions.appendChild(actionButton('Delete', token, 'delete danger', remove));
+            row.appendChild(actions);
+
+            body.appendChild(row);
+        });
+        el('tokens-empty').hidden = tokens.length > 0;
+    }
+
+    function loadTokens() {
+        return api('GET', 'tokens').then(function (tokens) {
+            tokens = Array.isArray(tokens) ? tokens : [];
+            renderTokens(tokens, learnCaller(tokens));
+            if (state.secretFor !== null && !tokens.some(function (t) {
+                return t.id === state.secretFor;
+            })) {
+                hideSecret(); // its token was deleted: the value is of no use any more
+            }
+            return tokens;
+        });
+    }
+
+    function loadGroups() {
+        return api('GET', 'token-groups').then(function (groups) {
+            var names = (Array.isArray(groups) ? groups : []).map(function (g) {
+                return g.name;
+            });
+            el('create-groups-help').textContent = 'Comma-separated group names. '
+                + (names.length > 0 ? 'Known groups: ' + names.join(', ') + '.' : 'No groups exist yet.');
+        });
+    }
+
+    // ---- actions -------------------------------------------------------------------------------------------------
+
+    function regenerate(token) {
+        if (!window.confirm('Regenerate "' + token.name + '"? Its current value stops working at once.')) {
+            return null;
+        }
+        return api('POST', 'tokens/' + encodeURIComponent(token.id) + '/regenerate').then(function (result) {
+            showSecret(result.token, result.secret);
+            showMessage('info', 'Token "' + result.token.name + '" regenerated'
+                + (result.token.active ? '.' : ': it is inactive, activate it to use it.'));
+            return loadTokens();
+        });
+    }
+
+    function setActive(active) {
+        return function (token) {
+            return api('PATCH', 'tokens/' + encodeURIComponent(token.id), {active: active}).then(function (view) {
+                showMessage('info', 'Token "' + view.name + '" ' + (active ? 'activated.' : 'deactivated.'));
+                return loadTokens();
+            });
+        };
+    }
+
+    function remove(token) {
+        if (!window.confirm('Delete "' + token.name + '"? Agents using it lose access at once. '
+                + 'This cannot be undone.')) {
+            return null;
+        }
+        return api('DELETE', 'tokens/' + encodeURIComponent(token.id)).then(function () {
+            showMessage('info', 'Token "' + token.name + '" deleted.');
+            return loadTokens();
+        });
+    }
+
+    function endOfLocalDay(value) {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        if (!parts) {
+            return null;
+        }
+        return new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 23, 59, 59);
+    }
+
+    function createToken() {
+        var name = el('create-name').value.trim();
+        if (!name) {
+            el('create-name').focus();
+            throw new Error('A name is required.');
+        }
+        var request = {
+            name: name,
+            permissions: splitList(el('create-permissions').value),
+            groups: splitList(el('create-groups').value)
+        };
+        var owner = el('create-owner').value.trim();
+        if (state.admin && owner) {
+            request.owner = owner;
+        }
+        var expiry = document.querySelector('input[name="expiry"]:checked').value;
+        if (expiry === 'never') {
+            request.neverExpires = true;
+        } else if (expiry === 'date') {
+            var until = endOfLocalDay(el('create-expires').value);
+            if (!until) {
+                el('create-expires').focus();
+                throw new Error('Choose the expiry date.');
+            }
+            if (until.getTime() <= Date.now()) {
+                el('create-expires').focus();
+                throw new Error('The expiry date must be in the future.');
+            }
+            request.expiresAt = until.toISOString();
+        }
+        return api('POST', 'tokens', request).then(function (result) {
+            el('create-form').reset();
+            updateExpiry();
+            showSecret(result.token, result.secret);
+            showMessage('info', 'Token "' + result.token.name + '" created.');
+            return loadTokens();
+        });
+    }
+
+    function copySecret() {
+        var text = el('secret-value').textContent;
+        var status = el('secret-copy-status');
+        var fallback = function () {
+            var range = document.createRange();
+            range.selectNodeContents(el('secret-value'));
+            var selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            var copied = false;
+            try {
+                copied = document.execCommand('copy');
+            } catch (ignored) {
+                copied = false;
+            }
+            status.textContent = copied ? 'Copied to the clipboard.'
+                : 'The browser did not allow copying: the token is selected, press Ctrl+C (⌘C on a Mac).';
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            var timeout = new Promise(function (resolve, reject) {
+                window.setTimeout(function () {
+                    reject(new Error('timeout'));
+                }, 2000);
+            });
+            return Promise.race([navigator.clipboard.writeText(text), timeout]).then(function () {
+                status.textContent = 'Copied to the clipboard.';
+            }, fallback);
+        }
+        fallback();
+        return null;
+    }
+
+    function updateExpiry() {
+        var byDate = el('expiry-date').checked;
+        el('create-expires').disabled = !byDate;
+        el('create-expires').required = byDate;
+    }
+
+    function signIn() {
+        var token = el('sign-in-token').value.trim();
+        if (!token) {
+            throw new Error('Paste a token to sign in.');
+        }
+        if (!TOKEN_SHAPE.test(token)) {
+            throw new Error('That is not a token: it has spaces or characters a token never has.');
+        }
+        sessionStorage.setItem(STORAGE_KEY, token);
+        return loadTokens().then(function () {
+            el('sign-in-token').value = '';
+            showWorkspace();
+            return loadGroups();
+        }, function (error) {
+            sessionStorage.removeItem(STORAGE_KEY);
+            if (error.status === 401) {
+                throw new ApiError(401, 'Sign-in failed: the server refused this token (401'
+                    + (error.detail ? ': ' + error.detail : '') + ').');
+            }
+            throw new ApiError(error.status, 'Sign-in failed. ' + error.message);
+        });
+    }
+
+    // ---- wiring --------------------------------------------------------------------------------------------------
+
+    function start() {
+        el('sign-in-form').addEventListener('submit', function (event) {
+            event.preventDefault();
+            clearMessage();
+            busy(el('sign-in-button'), signIn);
+        });
+        el('sign-out').addEventListener('click', function () {
+            clearMessage();
+            signOut(true);
+        });
+        el('create-form').addEventListener('submit', function (event) {
+            event.preventDefault();
+            clearMessage();
+            busy(el('create-button'), createToken);
+        });
+        el('refresh').addEventListener('click', function () {
+            clearMessage();
+            busy(el('refresh'), loadTokens);
+        });
+        el('secret-copy').addEventListener('click', copySecret);
+        el('secret-dismiss').addEventListener('click', hideSecret);
+        Array.prototype.forEach.call(document.querySelectorAll('input[name="expiry"]'), function (radio) {
+            radio.addEventListener('change', updateExpiry);
+        });
+        updateExpiry();
+
+        if (sessionStorage.getItem(STORAGE_KEY)) {
+            showWorkspace();
+            busy(el('refresh'), function () {
+                return loadTokens().then(loadGroups);
+            });
+        } else {
+            showSignIn();
+        }
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+}());
