@@ -11,6 +11,9 @@ import java.util.Set;
  * a token's permissions, a JWT's groups and scopes — which is all the caller may do.
  */
 public class AuthenticatedCaller extends CallerPrincipal {
+    /** The request attribute under which the mechanism leaves the caller it authenticated. */
+    static final String REQUEST_ATTRIBUTE = AuthenticatedCaller.class.getName();
+
     private final CallerKind kind;
     private final String credentialId;
     private final String credentialName;

@@ -69,6 +69,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (caller.isEmpty()) {
             return refuse(request, response, context, "invalid_token", "the token is not valid");
         }
+        // kept on the request too: the authorization guard reads it there instead of asking the container
+        request.setAttribute(AuthenticatedCaller.REQUEST_ATTRIBUTE, caller.get());
         return context.notifyContainerAboutLogin(caller.get(), caller.get().grants());
     }
 
