@@ -76,9 +76,8 @@ public class McpEndpoint {
                          @Context SecurityContext security, @Context Request request, @Context Providers providers,
                          @Context HttpServletRequest servletRequest) {
         try {
-            rejectUnlessServable(headers, uriInfo, servletRequest);
-            MediaType contentType = headers.getMediaType();
-            if (contentType == null || !contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            rejectUnlessServable(headers, servletRequest);
+            if (!isJson(headers)) {
                 throw rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                         "Unsupported Media Type: the body must be application/json");
             }
@@ -105,10 +104,9 @@ public class McpEndpoint {
     }
 
     @GET
-    public Response get(@Context HttpHeaders headers, @Context UriInfo uriInfo,
-                        @Context HttpServletRequest servletRequest) {
+    public Response get(@Context HttpHeaders headers, @Context HttpServletRequest servletRequest) {
         try {
-            rejectUnlessServable(headers, uriInfo, servletRequest);
+            rejectUnlessServable(headers, servletRequest);
             // no server-initiated messages yet, so no stream to open: the spec's answer is 405
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE")
                     .build();
@@ -118,10 +116,9 @@ public class McpEndpoint {
     }
 
     @DELETE
-    public Response delete(@Context HttpHeaders headers, @Context UriInfo uriInfo,
-                           @Context HttpServletRequest servletRequest) {
+    public Response delete(@Context HttpHeaders headers, @Context HttpServletRequest servletRequest) {
         try {
-            rejectUnlessServable(headers, uriInfo, servletRequest);
+            rejectUnlessServable(headers, servletRequest);
             McpSession session = session(headers);
             sessions.remove(session.id());
             return Response.noContent().build();
@@ -180,9 +177,10 @@ public class McpEndpoint {
     }
 
     /** The endpoint is served only by {@link McpApplication}; an application that scans all resources must not. */
-    private void rejectUnlessServable(HttpHeaders headers, UriInfo uriInfo, HttpServletRequest servletRequest)
+    private void rejectUnlessServable(HttpHeaders headers, HttpServletRequest servletRequest)
             throws Rejection {
-        if (!uriInfo.getBaseUri().getPath().endsWith("/" + McpApplication.PATH + "/")) {
+        // the servlet JAX-RS made of McpApplication is mapped to /mcp; any other application's servlet path is not
+        if (!("/" + McpApplication.PATH).equals(servletRequest.getServletPath())) {
             throw new Rejection(Response.status(Response.Status.NOT_FOUND).build());
         }
         String refused = origins.check(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
@@ -213,7 +211,24 @@ public class McpEndpoint {
         return version.strip();
     }
 
+    /** Content-Type is JSON: the usual header is recognised without parsing it. */
+    private static boolean isJson(HttpHeaders headers) {
+        String raw = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (raw != null && raw.regionMatches(true, 0, MediaType.APPLICATION_JSON, 0, MediaType.APPLICATION_JSON.length())
+                && (raw.length() == MediaType.APPLICATION_JSON.length() || raw.charAt(MediaType.APPLICATION_JSON.length()) == ';')) {
+            return true;
+        }
+        MediaType contentType = headers.getMediaType();
+        return contentType != null && contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+    }
+
     private static boolean acceptsJson(HttpHeaders headers) {
+        String raw = headers.getHeaderString(HttpHeaders.ACCEPT);
+        if (raw != null && !raw.contains("q=") && (raw.contains(MediaType.APPLICATION_JSON)
+                || raw.contains(MediaType.SERVER_SENT_EVENTS))) {
+            // what every MCP client sends; anything with weights goes through full negotiation below
+            return true;
+        }
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return accepted.isEmpty() || accepted.stream().anyMatch(type ->
                 type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE));
