@@ -1,5 +1,6 @@
 package io.mcpee.demo;
 
+import io.mcpee.api.ReadOnly;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,10 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
-/** A knowledge-base article. */
+/**
+ * A knowledge-base article. The server sets the id, author, status (changed only by publishing) and publication
+ * time: they are {@code @ReadOnly} for tool calls.
+ */
 @Entity
 @Table(name = "article")
 public class Article {
@@ -31,13 +35,16 @@ public class Article {
     @Size(max = 20000)
     private String body;
 
+    @ReadOnly
     @Column(nullable = false)
     private String author;
 
+    @ReadOnly
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ArticleStatus status = ArticleStatus.DRAFT;
 
+    @ReadOnly
     @Column(name = "published_at")
     private Instant publishedAt;
 

@@ -1,5 +1,7 @@
 package io.mcpee.demo;
 
+import io.mcpee.api.ReadOnly;
+import io.mcpee.api.Sensitive;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** A customer of the CRM. {@code owner} is the user who created it. */
+/**
+ * A customer of the CRM. {@code owner} is the user who created it. The server sets the id (generated), owner,
+ * creation time and last modifier: {@code @ReadOnly} keeps them out of the tools' input schemas. The social
+ * security number is {@code @Sensitive}: tool results show it only to callers with {@code customers:pii}.
+ */
 @Entity
 @Table(name = "customer")
 @Contactable
@@ -41,14 +47,18 @@ public class Customer {
 
     @Pattern(regexp = "^\\d{3}-\\d{2}-\\d{4}$", message = "must look like 123-45-6789")
     @Schema(description = "US social security number, 123-45-6789")
+    @Sensitive(unlessRole = Roles.CUSTOMERS_PII)
     private String ssn;
 
+    @ReadOnly
     @Column(name = "owner_name", nullable = false)
     private String owner;
 
+    @ReadOnly
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @ReadOnly
     @Column(name = "last_modified_by")
     private String lastModifiedBy;
 

@@ -1,5 +1,6 @@
 package io.mcpee.demo;
 
+import io.mcpee.api.Sensitive;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,5 +9,5 @@ import jakarta.validation.constraints.Size;
 public record CustomerPatch(@Size(min = 1, max = 200) String name, @Email @Size(max = 254) String email,
                             @Size(max = 40) String phone,
                             @Pattern(regexp = "^\\d{3}-\\d{2}-\\d{4}$", message = "must look like 123-45-6789")
-                            String ssn) {
+                            @Sensitive(unlessRole = Roles.CUSTOMERS_PII) String ssn) {
 }

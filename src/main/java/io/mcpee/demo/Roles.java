@@ -7,6 +7,8 @@ final class Roles {
     static final String CUSTOMERS_DELETE = "customers:delete";
     /** Sees and changes every owner's customers; without it, a caller works only with its own. */
     static final String CUSTOMERS_ADMIN = "customers:admin";
+    /** Sees customers' personal identifiers (the social security number) unmasked in tool results. */
+    static final String CUSTOMERS_PII = "customers:pii";
     static final String ARTICLES_READ = "articles:read";
     static final String ARTICLES_WRITE = "articles:write";
 

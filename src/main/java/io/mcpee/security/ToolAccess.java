@@ -1,14 +1,18 @@
 package io.mcpee.security;
 
 import io.mcpee.tools.AccessRule;
+import io.mcpee.tools.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Decides whether the current caller may use a tool, by the tool's {@link AccessRule} and the caller's roles. */
+/**
+ * Decides whether the current caller may use a tool, by the tool's {@link AccessRule} and the caller's roles; the
+ * same roles decide which {@code @Sensitive} result properties it sees ({@link CallerRoles}).
+ */
 @ApplicationScoped
-public class ToolAccess {
+public class ToolAccess implements CallerRoles {
     private final SecurityContext security;
     private final HttpServletRequest request;
 
@@ -31,19 +35,19 @@ public class ToolAccess {
         if (!(rule instanceof AccessRule.AnyRoleOf roles)) {
             return false;
         }
-        // the caller our mechanism authenticated for this request: no round trip through the container
-        if (request.getAttribute(AuthenticatedCaller.REQUEST_ATTRIBUTE) instanceof AuthenticatedCaller caller) {
-            return roles.roles().stream().anyMatch(caller.grants()::contains);
-        }
-        return security.getCallerPrincipal() != null && roles.roles().stream().anyMatch(this::hasRole);
+        return roles.roles().stream().anyMatch(this::has);
     }
 
     /**
      * A role of the current caller: the grants of our own principal, which need no role mapping by the server;
      * the container's answer for any other principal.
      */
-    private boolean hasRole(String role) {
-        return security.getPrincipalsByType(AuthenticatedCaller.class).stream().findFirst()
-                .map(caller -> caller.grants().contains(role)).orElseGet(() -> security.isCallerInRole(role));
+    @Override
+    public boolean has(String role) {
+        // the caller our mechanism authenticated for this request: no round trip through the container
+        if (request.getAttribute(AuthenticatedCaller.REQUEST_ATTRIBUTE) instanceof AuthenticatedCaller caller) {
+            return caller.grants().contains(role);
+        }
+        return security.getCallerPrincipal() != null && security.isCallerInRole(role);
     }
 }

@@ -1,5 +1,8 @@
 package io.mcpee.tools;
 
+import io.mcpee.api.ReadOnly;
+import io.mcpee.api.Sensitive;
+
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -14,6 +17,9 @@ final class Annotations {
     static final String OPENAPI_OPERATION = "org.eclipse.microprofile.openapi.annotations.Operation";
     static final String OPENAPI_PARAMETER = "org.eclipse.microprofile.openapi.annotations.parameters.Parameter";
     static final String OPENAPI_SCHEMA = "org.eclipse.microprofile.openapi.annotations.media.Schema";
+    /** JPA is read by name too: the tools package must not need JPA on a server that lacks it. */
+    static final String JPA_GENERATED_VALUE = "jakarta.persistence.GeneratedValue";
+    static final String JPA_VERSION = "jakarta.persistence.Version";
 
     private Annotations() {
     }
@@ -63,6 +69,42 @@ final class Annotations {
     static String openApiDescription(Annotation[] annotations) {
         String description = text(byName(annotations, OPENAPI_PARAMETER), "description");
         return description != null ? description : text(byName(annotations, OPENAPI_SCHEMA), "description");
+    }
+
+    /**
+     * A property the server sets and a tool call may not: {@code @ReadOnly}, or a generated id or version (JPA
+     * {@code @GeneratedValue}, {@code @Version}) on any of its sources. An assigned {@code @Id} is not read-only:
+     * a caller must give it.
+     */
+    static boolean isReadOnly(AnnotatedElement... sources) {
+        for (AnnotatedElement source : sources) {
+            if (source != null && (source.isAnnotationPresent(ReadOnly.class)
+                    || byName(source, JPA_GENERATED_VALUE) != null || byName(source, JPA_VERSION) != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code @Sensitive} on any of a property's sources, or null. */
+    static Sensitive sensitive(AnnotatedElement... sources) {
+        for (AnnotatedElement source : sources) {
+            Sensitive sensitive = source == null ? null : source.getAnnotation(Sensitive.class);
+            if (sensitive != null) {
+                return sensitive;
+            }
+        }
+        return null;
+    }
+
+    /** The {@code @Sensitive} among a parameter's annotations, or null. */
+    static Sensitive sensitive(List<Annotation> annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof Sensitive sensitive) {
+                return sensitive;
+            }
+        }
+        return null;
     }
 
     static List<Annotation> all(AnnotatedElement... elements) {

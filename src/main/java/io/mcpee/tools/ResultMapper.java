@@ -2,6 +2,8 @@ package io.mcpee.tools;
 
 import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.Content;
+import io.mcpee.protocol.JsonText;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.GenericEntity;
@@ -13,16 +15,21 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps what a resource method returned to MCP content by media type: JSON becomes {@code structuredContent} and the
  * same JSON as text; {@code text/*} text; {@code image/*} and {@code audio/*} base64 image and audio; a
  * {@code Response} is unwrapped (status, entity, media type), and with a {@code Content-Location} header its entity
  * is an embedded resource at that URI; a multipart list of {@link EntityPart}s gives one content item per part.
+ * JSON is written with its {@code @Sensitive} properties masked for a caller without the role that unmasks them
+ * ({@link PropertyMarks}), before it becomes structured content or text, so both carry the same masked document.
  */
 final class ResultMapper {
     private final Jsonb jsonb;
@@ -31,14 +38,24 @@ final class ResultMapper {
         this.jsonb = jsonb;
     }
 
-    CallToolResult map(ToolDefinition tool, Object returned) throws IOException {
+    /**
+     * The tool result of what the method returned; {@code roles} are the caller's, for the {@code @Sensitive}
+     * properties it may see unmasked.
+     */
+    CallToolResult map(ToolDefinition tool, Object returned, CallerRoles roles) throws IOException {
         String mediaType = tool.producedMediaType();
         Object entity = returned;
         String location = null;
+        // the declared type's marks, made at deployment; a Response's entity is known only by its class
+        PropertyMarks marks = returned instanceof Response ? null : tool.output();
         if (returned instanceof Response response) {
             if (response.getStatus() >= 400) {
-                return FailureMapper.fromStatus(response.getStatus(),
-                        FailureMapper.entityText(response.getEntity(), jsonb));
+                Object failed = response.getEntity();
+                String text = FailureMapper.entityText(failed, jsonb);
+                if (text != null && !(failed instanceof String)) {
+                    text = masked(text, PropertyMarks.ofEntity(failed, null), roles);
+                }
+                return FailureMapper.fromStatus(response.getStatus(), text);
             }
             entity = response.getEntity();
             MediaType type = response.getMediaType();
@@ -52,8 +69,10 @@ final class ResultMapper {
                         + status.getReasonPhrase())), null, false);
             }
         }
+        Type entityType = null;
         if (entity instanceof GenericEntity<?> generic) {
             entity = generic.getEntity();
+            entityType = generic.getType();
         }
         if (entity == null) {
             return new CallToolResult(List.of(new Content.Text("HTTP 204 No Content")), null, false);
@@ -66,18 +85,22 @@ final class ResultMapper {
                 // a part without Content-Type is text/plain (RFC 2046)
                 String partType = entityPart.getMediaType() == null ? MediaType.TEXT_PLAIN
                         : entityPart.getMediaType().toString();
-                contents.add(content(partType, partContent(entityPart), partLocation, tool.name()));
+                contents.add(content(partType, partContent(entityPart), partLocation, tool.name(), roles));
             }
             return new CallToolResult(contents, null, false);
         }
-        if (location == null && MediaTypes.isJson(mediaType)) {
-            return json(tool, entity);
+        if (marks == null) {
+            marks = PropertyMarks.ofEntity(entity, entityType);
         }
-        return new CallToolResult(List.of(content(mediaType, entity, location, tool.name())), null, false);
+        if (location == null && MediaTypes.isJson(mediaType)) {
+            return json(tool, entity, marks, roles);
+        }
+        return new CallToolResult(List.of(content(mediaType, entity, location, tool.name(), roles)), null, false);
     }
 
-    private CallToolResult json(ToolDefinition tool, Object entity) {
-        String json = entity instanceof String text ? text : jsonb.toJson(entity);
+    private CallToolResult json(ToolDefinition tool, Object entity, PropertyMarks marks, CallerRoles roles) {
+        // a String is JSON the application wrote itself: passed on as it is
+        String json = entity instanceof String text ? text : masked(jsonb.toJson(entity), marks, roles);
         String trimmed = json.stripLeading();
         if (trimmed.startsWith("{")) {
             return CallToolResult.json(json);
@@ -89,12 +112,13 @@ final class ResultMapper {
         return new CallToolResult(List.of(new Content.Text(json)), null, false);
     }
 
-    private Content content(String mediaType, Object entity, String location, String toolName) throws IOException {
+    private Content content(String mediaType, Object entity, String location, String toolName, CallerRoles roles)
+            throws IOException {
         String essence = MediaTypes.essence(mediaType);
         if (MediaTypes.isJson(mediaType) && !(entity instanceof String || entity instanceof byte[]
                 || entity instanceof InputStream || entity instanceof StreamingOutput)) {
             // an object of a JSON part or of a Response with Content-Location: written as JAX-RS would write it
-            entity = jsonb.toJson(entity);
+            entity = masked(jsonb.toJson(entity), PropertyMarks.ofEntity(entity, null), roles);
         }
         if (location != null) {
             if (MediaTypes.isText(mediaType) || MediaTypes.isJson(mediaType)) {
@@ -113,6 +137,24 @@ final class ResultMapper {
         }
         // other binary media: a resource the client can save; the URI names where it came from
         return new Content.EmbeddedResource("urn:mcp-ee:tool:" + toolName + ":result", essence, null, base64(entity));
+    }
+
+    /**
+     * The JSON with every {@code @Sensitive} property the caller may not see replaced by the mask. Parsed only when
+     * the type has such a property and the caller lacks a role that unmasks one; each role is asked once.
+     */
+    static String masked(String json, PropertyMarks marks, CallerRoles roles) {
+        if (!marks.isMarked() || !marks.mayHoldSensitive(json)) {
+            return json;
+        }
+        Map<String, Boolean> answers = new HashMap<>();
+        CallerRoles asked = role -> answers.computeIfAbsent(role, roles::has);
+        if (marks.roles().stream().allMatch(role -> !role.isEmpty() && asked.has(role))) {
+            return json;
+        }
+        JsonValue tree = JsonText.parse(json);
+        JsonValue result = marks.mask(tree, asked);
+        return result == tree ? json : result.toString();
     }
 
     /**

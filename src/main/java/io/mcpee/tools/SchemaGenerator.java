@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import io.mcpee.api.Sensitive;
 import io.mcpee.protocol.JsonText;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -233,9 +235,19 @@ final class SchemaGenerator {
             JsonArrayBuilder required = JsonText.BUILDERS.createArrayBuilder();
             boolean anyRequired = false;
             for (JsonbProperties.Property property : JsonbProperties.of(raw, direction)) {
-                List<Annotation> annotations = Annotations.all(property.sourceArray());
-                properties.add(property.name(), schemaOf(property.type(), annotations,
-                        Annotations.openApiDescription(property.sourceArray())));
+                AnnotatedElement[] sources = property.sourceArray();
+                if (direction == JsonbProperties.Direction.READ_FROM_JSON && Annotations.isReadOnly(sources)) {
+                    // the server sets it: a caller is not offered it (and is refused if it sends it anyway)
+                    continue;
+                }
+                List<Annotation> annotations = Annotations.all(sources);
+                JsonObject propertySchema = schemaOf(property.type(), annotations,
+                        Annotations.openApiDescription(sources));
+                Sensitive sensitive = Annotations.sensitive(sources);
+                if (direction == JsonbProperties.Direction.WRITE_TO_JSON && sensitive != null) {
+                    propertySchema = maskable(propertySchema, sensitive);
+                }
+                properties.add(property.name(), propertySchema);
                 if (direction == JsonbProperties.Direction.READ_FROM_JSON && isRequired(annotations)
                         && !isOptionalType(property.type())) {
                     required.add(property.name());
@@ -250,6 +262,28 @@ final class SchemaGenerator {
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * The schema of a sensitive result property: it may hold the mask instead of its value, so a client that
+     * checks {@code structuredContent} against the output schema accepts a masked result. A plain string admits
+     * the mask already; anything else becomes {@code anyOf} its schema or the mask. {@code x-mcpee-sensitive} (an
+     * annotation keyword, which 2020-12 allows and validators ignore) and the description tell a reader why.
+     */
+    static JsonObject maskable(JsonObject schema, Sensitive sensitive) {
+        String description = schema.getString("description", null);
+        JsonObjectBuilder bare = JsonText.BUILDERS.createObjectBuilder(schema).remove("description");
+        JsonObject value = bare.build();
+        boolean plainString = value.equals(JsonText.BUILDERS.createObjectBuilder().add("type", "string").build());
+        JsonObjectBuilder result = plainString ? JsonText.BUILDERS.createObjectBuilder(value)
+                : JsonText.BUILDERS.createObjectBuilder().add("anyOf", JsonText.BUILDERS.createArrayBuilder()
+                        .add(value).add(JsonText.BUILDERS.createObjectBuilder().add("const", Redactor.MASK)));
+        String masking = "Sensitive: \"" + Redactor.MASK + "\" " + (sensitive.unlessRole().isEmpty()
+                ? "in every tool result." : "unless the caller has the role " + sensitive.unlessRole() + ".");
+        String text = description == null ? masking
+                : description + (description.endsWith(".") ? " " : ". ") + masking;
+        return result.add("description", text)
+                .add("x-mcpee-sensitive", true).build();
     }
 
     private static String formatOf(Class<?> raw) {

@@ -6,9 +6,14 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** A tool and the resource method behind it: what {@code tools/list} shows and what {@code tools/call} runs. */
+/**
+ * A tool and the resource method behind it: what {@code tools/list} shows and what {@code tools/call} runs.
+ * {@code input} marks the sensitive and read-only properties of the arguments object; {@code output} the sensitive
+ * properties of the declared result type, or null when only the returned object's class can tell (a
+ * {@code Response}, {@code Object}).
+ */
 record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType,
-                      AccessRule access) {
+                      AccessRule access, PropertyMarks input, PropertyMarks output) {
 
     ToolDefinition {
         requireNonNull(access, "access is null");
@@ -16,6 +21,7 @@ record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments
         requireNonNull(target, "target is null");
         arguments = List.copyOf(arguments);
         requireNonNull(producedMediaType, "producedMediaType is null");
+        requireNonNull(input, "input is null");
     }
 
     String name() {

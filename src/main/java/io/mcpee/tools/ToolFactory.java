@@ -88,7 +88,8 @@ final class ToolFactory {
                 outputSchema(method, produced), hints(resource.httpMethod(), override));
         AccessRule access = AccessRule.of(ResourceScanner.annotatedDeclaration(resource.resourceClass(), method),
                 resource.resourceClass());
-        return new Outcome.Made(new ToolDefinition(tool, resource, arguments, produced, access));
+        return new Outcome.Made(new ToolDefinition(tool, resource, arguments, produced, access,
+                PropertyMarks.ofArguments(arguments), outputMarks(method)));
     }
 
     static Argument argumentOf(Parameter parameter) {
@@ -290,6 +291,24 @@ final class ToolFactory {
         return generator.withDefinitions(JsonText.BUILDERS.createObjectBuilder().add("type", "object")
                 .add("properties", JsonText.BUILDERS.createObjectBuilder().add("result", schema))
                 .add("required", JsonText.BUILDERS.createArrayBuilder().add("result")).build());
+    }
+
+    /**
+     * The sensitive properties of what the method returns, by its declared type; null when that type says nothing
+     * (a {@code Response}, {@code Object}, an interface), so the returned object's own class is asked at the call.
+     */
+    static PropertyMarks outputMarks(Method method) {
+        Type type = method.getGenericReturnType();
+        Class<?> raw = SchemaGenerator.raw(type);
+        if (CompletionStage.class.isAssignableFrom(raw)) {
+            type = SchemaGenerator.typeArgument(type, 0);
+            raw = SchemaGenerator.raw(type);
+        }
+        if (raw == Response.class || raw == Object.class
+                || (raw.isInterface() && !Collection.class.isAssignableFrom(raw) && !Map.class.isAssignableFrom(raw))) {
+            return null;
+        }
+        return PropertyMarks.of(type, JsonbProperties.Direction.WRITE_TO_JSON);
     }
 
     static ToolAnnotations hints(String httpMethod, McpTool override) {

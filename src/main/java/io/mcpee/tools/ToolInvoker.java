@@ -40,10 +40,15 @@ public class ToolInvoker {
     private final ArgumentConverter converter;
     private final ResultMapper results;
     private final ApplicationExceptionMappers exceptionMappers;
+    private final Redactor redactor;
+    private final CallerRoles roles;
 
     @Inject
-    ToolInvoker(ToolRegistry registry, ToolTargets targets, ToolExtension extension, BeanManager beanManager) {
+    ToolInvoker(ToolRegistry registry, ToolTargets targets, ToolExtension extension, BeanManager beanManager,
+                Redactor redactor, CallerRoles roles) {
         this.registry = registry;
+        this.redactor = redactor;
+        this.roles = roles;
         this.targets = targets;
         this.jsonb = JsonbBuilder.create();
         this.converter = new ArgumentConverter(jsonb, converters(extension, beanManager));
@@ -59,6 +64,8 @@ public class ToolInvoker {
         this.converter = null;
         this.results = null;
         this.exceptionMappers = null;
+        this.redactor = null;
+        this.roles = null;
     }
 
     /** True when the deployment has a tool of this name. */
@@ -74,7 +81,9 @@ public class ToolInvoker {
         if (tool == null) {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Unknown tool: " + ToolNames.sanitize(name));
         }
-        List<String> problems = SchemaValidator.validate(tool.tool().inputSchema(), arguments);
+        List<String> problems = new ArrayList<>(SchemaValidator.validate(tool.tool().inputSchema(), arguments));
+        // read-only properties are not in the schema, so nothing above stops them: they are refused by name
+        tool.input().readOnlyProblems(arguments, "", problems);
         if (!problems.isEmpty()) {
             return CallToolResult.error("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }
@@ -84,20 +93,24 @@ public class ToolInvoker {
         } catch (ArgumentConverter.ConversionException e) {
             return CallToolResult.error("Invalid arguments for tool " + name + ": " + e.getMessage());
         }
+        CallToolResult result;
         try {
             Object returned = await(targets.invoke(tool.target(), values));
-            return results.map(tool, returned);
+            result = results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
-            return FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb);
+            result = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb);
         } catch (TimeoutException e) {
             return CallToolResult.error("HTTP 504 Gateway Timeout: the tool did not finish in "
                     + ASYNC_RESULT_TIMEOUT_SECONDS + " seconds");
         } catch (IllegalAccessException | IOException | RuntimeException e) {
-            return FailureMapper.map(name, e, exceptionMappers, jsonb);
+            result = FailureMapper.map(name, e, exceptionMappers, jsonb);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CallToolResult.error("HTTP 503 Service Unavailable: the server is shutting down");
         }
+        // an application's message may repeat what it was given (a WebApplicationException, a constraint message
+        // with ${validatedValue}, an ExceptionMapper's entity): no secret of the arguments goes back in it
+        return result.isError() ? redactor.scrub(result, tool, arguments) : result;
     }
 
     /** A method returning CompletionStage is awaited: a tool call answers synchronously. */

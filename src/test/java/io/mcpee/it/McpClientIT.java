@@ -119,10 +119,17 @@ class McpClientIT {
         Map<String, Object> email = (Map<String, Object>) ((Map<String, Object>) customer.get("properties"))
                 .get("email");
         assertEquals("email", email.get("format"));
+        assertEquals(List.of("email", "name", "phone", "ssn"),
+                ((Map<String, Object>) customer.get("properties")).keySet().stream().sorted().toList(),
+                "the fields the server sets (id, owner, createdAt, lastModifiedBy) are not offered");
 
         Map<String, Object> retrieve = tools.get("retrieve_customer").inputSchema();
         assertEquals(List.of("id"), retrieve.get("required"));
-        assertNotNull(tools.get("retrieve_customer").outputSchema());
+        Map<String, Object> output = tools.get("retrieve_customer").outputSchema();
+        Map<String, Object> outputProperties = (Map<String, Object>) output.get("properties");
+        assertTrue(outputProperties.keySet().containsAll(List.of("id", "owner", "createdAt", "lastModifiedBy")),
+                "results still carry the read-only fields");
+        assertEquals(Boolean.TRUE, ((Map<String, Object>) outputProperties.get("ssn")).get("x-mcpee-sensitive"));
         assertNull(tools.get("create_customer").outputSchema(), "a Response has no schema to advertise");
         assertEquals("Search customers", tools.get("list_customers").title());
     }
