@@ -37,6 +37,13 @@ public @interface McpTool {
     /** The tool reaches systems outside this application. Derived: not stated. */
     Hint openWorld() default Hint.DERIVED;
 
+    /**
+     * A limit of this tool's calls per agent, such as {@code "10/minute"} (per second, minute, hour or day), on top
+     * of the agent's overall budget. Empty: none. The configuration key {@code mcpee.throttle.tool.<name>} overrides
+     * it; a malformed rate fails the deployment.
+     */
+    String rateLimit() default "";
+
     /** A behaviour hint: derived from the HTTP method, or stated. */
     enum Hint {
         DERIVED, TRUE, FALSE

@@ -1,5 +1,6 @@
 package io.mcpee.demo;
 
+import io.mcpee.api.McpTool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -128,6 +129,8 @@ public class CustomerResource {
     @Logged
     @RolesAllowed(Roles.CUSTOMERS_DELETE)
     @Operation(summary = "Delete a customer")
+    // an agent deleting customers in a loop is more likely a runaway than a plan: a tight limit of its own
+    @McpTool(rateLimit = "10/minute")
     public void delete(@PathParam("id") long id) {
         if (!customers.delete(id, ownerScope())) {
             throw notFound(id);

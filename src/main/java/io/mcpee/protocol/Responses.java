@@ -18,6 +18,14 @@ public final class Responses {
         return result.writeJson(out).append('}').toString();
     }
 
+    /** An error with a {@code data} member, given as JSON text. */
+    public static String error(RequestId id, ErrorCode code, String message, String dataJson) {
+        StringBuilder out = new StringBuilder(112 + message.length() + dataJson.length())
+                .append("{\"jsonrpc\":\"2.0\",\"id\":").append(id.toJson()).append(",\"error\":{\"code\":")
+                .append(code.code()).append(",\"message\":");
+        return JsonText.quote(out, message).append(",\"data\":").append(dataJson).append("}}").toString();
+    }
+
     public static String error(RequestId id, ErrorCode code, String message) {
         StringBuilder out = new StringBuilder(96 + message.length()).append("{\"jsonrpc\":\"2.0\",\"id\":")
                 .append(id.toJson()).append(",\"error\":{\"code\":").append(code.code()).append(",\"message\":");

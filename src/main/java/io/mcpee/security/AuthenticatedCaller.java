@@ -3,12 +3,14 @@ package io.mcpee.security;
 import jakarta.security.enterprise.CallerPrincipal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The principal of an authenticated request: the user an agent acts for, and the credential it used (an agent
  * token's id and name, or a JWT's subject and client id). {@code grants} are the roles the credential carries —
- * a token's permissions, a JWT's groups and scopes — which is all the caller may do.
+ * a token's permissions, a JWT's groups and scopes — which is all the caller may do. An agent token may carry its
+ * own rate limit, which the throttling guard applies instead of the configured default.
  */
 public class AuthenticatedCaller extends CallerPrincipal {
     /** The request attribute under which the mechanism leaves the caller it authenticated. */
@@ -19,15 +21,28 @@ public class AuthenticatedCaller extends CallerPrincipal {
     private final String credentialName;
     private final Set<String> grants;
     private final Map<String, Object> claims;
+    private final String rateLimit;
 
     public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
                                Set<String> grants, Map<String, Object> claims) {
+        this(user, kind, credentialId, credentialName, grants, claims, null);
+    }
+
+    /** With the credential's own rate limit ({@code 100/minute}), or null for the configured default. */
+    public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
+                               Set<String> grants, Map<String, Object> claims, String rateLimit) {
         super(user);
         this.kind = kind;
         this.credentialId = credentialId;
         this.credentialName = credentialName;
         this.grants = Set.copyOf(grants);
         this.claims = Map.copyOf(claims);
+        this.rateLimit = rateLimit;
+    }
+
+    /** The agent token's own rate limit, as stored ({@code 100/minute}); empty: the configured default. */
+    public Optional<String> rateLimit() {
+        return Optional.ofNullable(rateLimit);
     }
 
     /**

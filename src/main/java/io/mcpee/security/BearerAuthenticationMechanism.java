@@ -74,11 +74,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(caller.get(), caller.get().grants());
     }
 
-    /** An agent token acts as its owner, with the token's own permissions only. */
+    /** An agent token acts as its owner, with the token's own permissions only (and its own rate limit, if any). */
     private Optional<AuthenticatedCaller> agent(String token) {
         return tokens.authenticate(token).map(identity -> new AuthenticatedCaller(identity.owner(),
                 CallerKind.AGENT_TOKEN, String.valueOf(identity.tokenId()), identity.name(), identity.permissions(),
-                java.util.Map.of()));
+                java.util.Map.of(), identity.rateLimit()));
     }
 
     /** A JWT acts as its caller name (upn, preferred_username, sub), with its groups and scopes as roles. */

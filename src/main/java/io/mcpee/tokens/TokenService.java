@@ -1,5 +1,7 @@
 package io.mcpee.tokens;
 
+import io.mcpee.guard.Rate;
+import io.mcpee.guard.ThrottleSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,12 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Agent tokens and token groups: issue, authenticate, rotate, revoke. Container-managed transactions. */
 @Stateless
 public class TokenService {
-    private static final Pattern RATE = Pattern.compile("\\d{1,9}/(second|minute|hour|day)");
     /** Compared against when a key is unknown, so that unknown keys take as long as wrong secrets. */
     private static final String DUMMY_HASH = TokenFormat.hash("0".repeat(64));
 
@@ -30,6 +30,9 @@ public class TokenService {
 
     @Inject
     private LastUseRecorder lastUse;
+
+    @Inject
+    private ThrottleSettings throttle;
 
     /** The identity of a presented token, if it is one of ours, active, unexpired and its secret matches. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -66,7 +69,7 @@ public class TokenService {
                 expiry(spec, now));
         token.setPermissions(spec.permissions());
         token.setGroups(groups);
-        token.setRateLimit(rate(spec.rateLimit()));
+        token.setRateLimit(rate(spec.rateLimit(), grantor));
         em.persist(token);
         return new IssuedToken(token, generated.plaintext());
     }
@@ -121,7 +124,7 @@ public class TokenService {
             token.setExpiresAt(changes.expiresAt());
         }
         if (changes.rateLimit() != null) {
-            token.setRateLimit(rate(changes.rateLimit().isBlank() ? null : changes.rateLimit()));
+            token.setRateLimit(rate(changes.rateLimit().isBlank() ? null : changes.rateLimit(), grantor));
         }
         if (!changes.permissions().isEmpty() || !changes.groups().isEmpty()) {
             Set<TokenGroup> groups = groups(changes.groups());
@@ -252,14 +255,25 @@ public class TokenService {
         return now.plus(settings.defaultLifetime());
     }
 
-    private static String rate(String rate) {
-        if (rate == null) {
+    /**
+     * A valid rate, normalized. Only an mcp-admin may give a token more than the configured default: otherwise any
+     * user could lift the throttling of their own agents.
+     */
+    private String rate(String text, Grantor grantor) {
+        if (text == null) {
             return null;
         }
-        if (!RATE.matcher(rate.strip()).matches()) {
-            throw new TokenException(400, "rateLimit must look like 100/minute (second, minute, hour or day)");
+        Rate rate;
+        try {
+            rate = Rate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new TokenException(400, "rateLimit: " + e.getMessage());
         }
-        return rate.strip();
+        if (!grantor.admin() && rate.exceeds(throttle.authenticated())) {
+            throw new TokenException(403, "only an mcp-admin may give a token a rateLimit above the default "
+                    + throttle.authenticated());
+        }
+        return rate.toString();
     }
 
     private static String requireName(String name) {

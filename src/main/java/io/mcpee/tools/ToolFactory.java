@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -88,8 +89,10 @@ final class ToolFactory {
                 outputSchema(method, produced), hints(resource.httpMethod(), override));
         AccessRule access = AccessRule.of(ResourceScanner.annotatedDeclaration(resource.resourceClass(), method),
                 resource.resourceClass());
+        Optional<String> rateLimit = override == null || override.rateLimit().isBlank() ? Optional.empty()
+                : Optional.of(override.rateLimit().strip());
         return new Outcome.Made(new ToolDefinition(tool, resource, arguments, produced, access,
-                PropertyMarks.ofArguments(arguments), outputMarks(method)));
+                PropertyMarks.ofArguments(arguments), outputMarks(method), rateLimit));
     }
 
     static Argument argumentOf(Parameter parameter) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The deployment's tools, as the CDI extension built them. */
@@ -39,6 +40,17 @@ public class ToolRegistry {
     public Optional<AccessRule> accessRule(String name) {
         ToolDefinition tool = catalog.find(name);
         return tool == null ? Optional.empty() : Optional.of(tool.access());
+    }
+
+    /** The names of every tool of the deployment. */
+    public Set<String> names() {
+        return catalog.byName().keySet();
+    }
+
+    /** The rate limit the tool's {@code @McpTool(rateLimit)} declares, as written; empty for none or no such tool. */
+    public Optional<String> declaredRateLimit(String name) {
+        ToolDefinition tool = catalog.find(name);
+        return tool == null ? Optional.empty() : tool.rateLimit();
     }
 
     ToolDefinition find(String name) {

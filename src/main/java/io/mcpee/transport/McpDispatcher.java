@@ -1,5 +1,7 @@
 package io.mcpee.transport;
 
+import io.mcpee.guard.Throttle;
+import io.mcpee.guard.Throttled;
 import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.Cursor;
 import io.mcpee.protocol.ErrorCode;
@@ -23,7 +25,10 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Answers the JSON-RPC requests of an established session, one small method per MCP method. */
+/**
+ * Answers the JSON-RPC requests of an established session, one small method per MCP method. {@code tools/list} and
+ * {@code ping} draw on the caller's listing budget here; {@code tools/call} is throttled by the tool-call chain.
+ */
 @ApplicationScoped
 class McpDispatcher {
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
@@ -32,43 +37,72 @@ class McpDispatcher {
     private final ToolInvoker invoker;
     private final TransportConfig config;
     private final ToolAccess access;
+    private final Throttle throttle;
 
     @Inject
-    McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access) {
+    McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access,
+                  Throttle throttle) {
         this.registry = registry;
         this.invoker = invoker;
         this.config = config;
         this.access = access;
+        this.throttle = throttle;
     }
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
-    /** The JSON-RPC response to a request: a result, or an error for anything the request got wrong. */
-    String answer(Message.Request request, McpSession session, RequestContext http) {
+    /**
+     * The JSON-RPC response to a request: a result, or an error for anything the request got wrong; a throttled
+     * request's error says how long to wait, for the endpoint's 429.
+     */
+    Answer answer(Message.Request request, McpSession session, RequestContext http) {
         try {
-            if (request.method().equals("tools/call")) {
-                return Responses.result(request.id(), callTool(request, session, http));
-            }
-            return Responses.result(request.id(), switch (request.method()) {
-                case "ping" -> "{}";
-                case "tools/list" -> listTools(request.params());
-                case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
-                        "Invalid request: initialize must be the only message of its POST");
-                default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
-                        "Method not found: " + printable(request.method()));
-            });
+            return Answer.of(respond(request, session, http));
+        } catch (Throttled e) {
+            return new Answer(Responses.error(request.id(), e.code(), e.getMessage(),
+                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), e.retryAfterSeconds());
         } catch (ProtocolException e) {
-            return Responses.error(request.id(), e.code(), e.getMessage());
+            return Answer.of(Responses.error(request.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "mcp-ee: " + printable(request.method()) + " failed (reference " + reference + ")",
                     e);
-            return Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
-                    "Internal error; the server log has the details under reference " + reference);
+            return Answer.of(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
+                    "Internal error; the server log has the details under reference " + reference));
         }
+    }
+
+    /**
+     * A JSON-RPC response, and for a throttled request the seconds until the caller may retry (0: not throttled).
+     */
+    record Answer(String json, long retryAfterSeconds) {
+        static Answer of(String json) {
+            return new Answer(json, 0);
+        }
+
+        boolean throttled() {
+            return retryAfterSeconds > 0;
+        }
+    }
+
+    private String respond(Message.Request request, McpSession session, RequestContext http) {
+        if (request.method().equals("tools/call")) {
+            return Responses.result(request.id(), callTool(request, session, http));
+        }
+        if (request.method().equals("ping") || request.method().equals("tools/list")) {
+            throttle.admitListing();
+        }
+        return Responses.result(request.id(), switch (request.method()) {
+            case "ping" -> "{}";
+            case "tools/list" -> listTools(request.params());
+            case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
+                    "Invalid request: initialize must be the only message of its POST");
+            default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
+                    "Method not found: " + printable(request.method()));
+        });
     }
 
     private String listTools(JsonObject params) {

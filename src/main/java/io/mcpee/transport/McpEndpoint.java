@@ -155,11 +155,23 @@ public class McpEndpoint {
                 .header(SESSION_HEADER, session.id()).build();
     }
 
+    /**
+     * A throttled request is answered 429 with {@code Retry-After}. In a batch (protocol 2025-03-26) the other
+     * requests have run, so their results must reach the client: the batch is 200 with a -32029 error for each
+     * throttled request, and 429 only when every request in it was throttled.
+     */
     private Response answer(MessageParser.Envelope envelope, McpSession session, RequestContext context) {
         List<String> answers = new ArrayList<>();
+        int throttled = 0;
+        long retryAfter = 0;
         for (Message message : envelope.messages()) {
             if (message instanceof Message.Request request) {
-                answers.add(dispatcher.answer(request, session, context));
+                McpDispatcher.Answer answer = dispatcher.answer(request, session, context);
+                answers.add(answer.json());
+                if (answer.throttled()) {
+                    throttled++;
+                    retryAfter = Math.max(retryAfter, answer.retryAfterSeconds());
+                }
             } else if (message instanceof Message.Invalid invalid) {
                 answers.add(Responses.error(invalid.id(), ErrorCode.INVALID_REQUEST, invalid.error()));
             }
@@ -168,12 +180,22 @@ public class McpEndpoint {
         if (answers.isEmpty()) {
             return Response.accepted().build();
         }
+        if (throttled == answers.size()) {
+            String body = envelope.batch() ? "[" + String.join(",", answers) + "]" : answers.get(0);
+            return tooManyRequests(retryAfter, body);
+        }
         if (!envelope.batch()) {
             Response.Status status = envelope.messages().get(0) instanceof Message.Invalid
                     ? Response.Status.BAD_REQUEST : Response.Status.OK;
             return json(status, answers.get(0));
         }
         return json(Response.Status.OK, "[" + String.join(",", answers) + "]");
+    }
+
+    /** HTTP 429 with the wait in seconds (RFC 9110 {@code Retry-After}); the body is the JSON-RPC error. */
+    static Response tooManyRequests(long retryAfterSeconds, String body) {
+        return Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).entity(body).build();
     }
 
     /** The endpoint is served only by {@link McpApplication}; an application that scans all resources must not. */

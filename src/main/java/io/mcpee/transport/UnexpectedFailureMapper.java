@@ -1,5 +1,6 @@
 package io.mcpee.transport;
 
+import io.mcpee.guard.Throttled;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.RequestId;
 import io.mcpee.protocol.Responses;
@@ -23,6 +24,12 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof Throttled throttled) {
+            // the dispatcher answers throttled requests itself; should one ever escape, it is still a 429
+            return McpEndpoint.tooManyRequests(throttled.retryAfterSeconds(), Responses.error(RequestId.NULL,
+                    throttled.code(), throttled.getMessage(), "{\"retryAfter\":" + throttled.retryAfterSeconds()
+                            + "}"));
+        }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

@@ -41,6 +41,17 @@ final class TestTokens {
         return adminCall(base, admin, "POST", "tokens", body).getString("secret");
     }
 
+    /** A new token for {@code owner} with its own rate limit ({@code "5/hour"}) and these permissions. */
+    static String createLimited(URL base, String owner, String rateLimit, String... permissions) {
+        JsonArrayBuilder grants = Json.createArrayBuilder();
+        for (String permission : permissions) {
+            grants.add(permission);
+        }
+        String body = Json.createObjectBuilder().add("name", "it " + owner).add("owner", owner)
+                .add("permissions", grants).add("rateLimit", rateLimit).build().toString();
+        return adminCall(base, ADMIN, "POST", "tokens", body).getString("secret");
+    }
+
     static JsonObject adminCall(URL base, String method, String path, String body) {
         return adminCall(base, ADMIN, method, path, body);
     }

@@ -23,6 +23,15 @@ class ProtocolValuesTest {
     }
 
     @Test
+    void errorsMayCarryData() {
+        String error = Responses.error(new RequestId(JsonText.number(3)), ErrorCode.TOO_MANY_REQUESTS,
+                "Too many requests: retry after 12 s", "{\"retryAfter\":12}");
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32029,\"message\":"
+                + "\"Too many requests: retry after 12 s\",\"data\":{\"retryAfter\":12}}}", error);
+        assertEquals(error, JsonText.parse(error).toString(), "round-trips through a JSON parser");
+    }
+
+    @Test
     void quotingEscapesEverythingJsonRequires() {
         String nasty = "a\"b\\c\u0000\u001f\t\r\n\b\f\u2028é😀";
         assertEquals(nasty, ((jakarta.json.JsonString) JsonText.parse(JsonText.quote(nasty))).getString());

@@ -1,0 +1,127 @@
+package io.mcpee.guard;
+
+import io.mcpee.security.AuthenticatedCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Who is calling, for throttling, and which budgets a request draws on. An agent is its credential, not its
+ * owner: each agent token has its own budget (key: the token id, which survives regeneration), a JWT caller one per
+ * subject and client, an anonymous caller one per client IP address (behind a reverse proxy: the proxy's). Budgets:
+ * <ul>
+ *   <li>every {@code tools/call}: the agent's overall rate — the token's own {@code rateLimit}, else
+ *       {@code mcpee.throttle.authenticated}, or {@code mcpee.throttle.anonymous};</li>
+ *   <li>a tool with a rate of its own: additionally that rate, per agent and tool;</li>
+ *   <li>{@code tools/list} and {@code ping}: a separate, larger listing budget, so that spinning on them costs
+ *       nothing of the budget for work, yet is bounded.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Throttle {
+    private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
+
+    private final RateLimiter limiter;
+    private final ThrottleSettings settings;
+    private final SecurityContext security;
+    private final HttpServletRequest request;
+
+    @Inject
+    Throttle(RateLimiter limiter, ThrottleSettings settings, SecurityContext security, HttpServletRequest request) {
+        this.limiter = limiter;
+        this.settings = settings;
+        this.security = security;
+        this.request = request;
+    }
+
+    /** For the CDI client proxy only. */
+    protected Throttle() {
+        this.limiter = null;
+        this.settings = null;
+        this.security = null;
+        this.request = null;
+    }
+
+    /**
+     * Takes a permit for a call of this tool, or throws {@link Throttled}. The tool's own limit is checked first
+     * and its permit given back when the overall budget refuses, so only calls that pass both are counted: a call
+     * refused by the narrower limit never spends the agent's overall budget.
+     */
+    public void admitToolCall(String toolName) {
+        Agent agent = agent();
+        Optional<Rate> toolRate = settings.tool(toolName);
+        String toolKey = agent.key() + " tool " + toolName;
+        RateLimiter.Decision.Admitted toolPermit = null;
+        if (toolRate.isPresent()) {
+            toolPermit = take(toolKey, toolRate.get());
+        }
+        RateLimiter.Decision overall = limiter.acquire(agent.key() + " calls", agent.rate());
+        if (overall instanceof RateLimiter.Decision.Refused refused) {
+            if (toolPermit != null) {
+                limiter.release(toolKey, toolPermit);
+            }
+            throw new Throttled(refused.retryAfterSeconds());
+        }
+    }
+
+    /** Takes a permit of the agent's listing budget ({@code tools/list}, {@code ping}), or throws {@link Throttled}. */
+    public void admitListing() {
+        take(agent().key() + " listing", settings.listing());
+    }
+
+    private RateLimiter.Decision.Admitted take(String key, Rate rate) {
+        RateLimiter.Decision decision = limiter.acquire(key, rate);
+        if (decision instanceof RateLimiter.Decision.Refused refused) {
+            throw new Throttled(refused.retryAfterSeconds());
+        }
+        return (RateLimiter.Decision.Admitted) decision;
+    }
+
+    private Agent agent() {
+        Optional<AuthenticatedCaller> ours = security.getPrincipalsByType(AuthenticatedCaller.class).stream()
+                .findFirst();
+        if (ours.isPresent()) {
+            AuthenticatedCaller caller = ours.get();
+            return switch (caller.kind()) {
+                case AGENT_TOKEN -> new Agent("token:" + caller.credentialId(), tokenRate(caller));
+                case JWT -> new Agent("jwt:" + caller.credentialId() + " client:" + caller.credentialName(),
+                        settings.authenticated());
+                case ANONYMOUS -> anonymous();
+            };
+        }
+        Principal principal = security.getCallerPrincipal();
+        if (principal != null) {
+            // a caller some other mechanism of the server authenticated: its name is all we know
+            return new Agent("user:" + principal.getName(), settings.authenticated());
+        }
+        return anonymous();
+    }
+
+    private Agent anonymous() {
+        return new Agent("ip:" + request.getRemoteAddr(), settings.anonymous());
+    }
+
+    /** The token's own rate; the token API only stores valid ones, so a bad one is old data: the default applies. */
+    private Rate tokenRate(AuthenticatedCaller caller) {
+        Optional<String> own = caller.rateLimit();
+        if (own.isEmpty()) {
+            return settings.authenticated();
+        }
+        try {
+            return Rate.parse(own.get());
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "mcp-ee: token " + caller.credentialId() + " has an invalid rateLimit; the default "
+                    + settings.authenticated() + " applies: " + e.getMessage());
+            return settings.authenticated();
+        }
+    }
+
+    /** A budget holder: the limiter key and its overall rate. */
+    private record Agent(String key, Rate rate) {
+    }
+}

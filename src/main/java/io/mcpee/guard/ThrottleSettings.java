@@ -1,0 +1,115 @@
+package io.mcpee.guard;
+
+import io.mcpee.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The throttling rates (MicroProfile Config; the README lists them): per anonymous client, per authenticated agent,
+ * for an agent's {@code tools/list} and {@code ping}, and per tool. A tool's rate comes from
+ * {@code mcpee.throttle.tool.<name>}, else from its {@code @McpTool(rateLimit)}: the operator has the last word.
+ * Every rate is checked when the application starts, so a typo fails the deployment instead of the first call.
+ */
+@ApplicationScoped
+public class ThrottleSettings {
+    static final String TOOL_PREFIX = "mcpee.throttle.tool.";
+    private static final Logger LOG = Logger.getLogger(ThrottleSettings.class.getName());
+
+    private final Rate anonymous;
+    private final Rate authenticated;
+    private final Rate listing;
+    private final Map<String, Rate> tools;
+
+    @Inject
+    ThrottleSettings(@ConfigProperty(name = "mcpee.throttle.anonymous", defaultValue = "100/hour") String anonymous,
+                     @ConfigProperty(name = "mcpee.throttle.authenticated", defaultValue = "1000/hour")
+                     String authenticated,
+                     @ConfigProperty(name = "mcpee.throttle.listing", defaultValue = "6000/hour") String listing,
+                     ToolRegistry registry, Config config) {
+        List<String> problems = new ArrayList<>();
+        this.anonymous = rate("mcpee.throttle.anonymous", anonymous, problems);
+        this.authenticated = rate("mcpee.throttle.authenticated", authenticated, problems);
+        this.listing = rate("mcpee.throttle.listing", listing, problems);
+        this.tools = toolRates(registry, config, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("mcp-ee: invalid throttling configuration: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    /** For the CDI client proxy only. */
+    protected ThrottleSettings() {
+        this.anonymous = null;
+        this.authenticated = null;
+        this.listing = null;
+        this.tools = null;
+    }
+
+    /** Makes the bean at startup: a bad rate fails the deployment, naming the key. */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "mcp-ee: throttling " + authenticated + " per agent, " + anonymous + " per anonymous client, "
+                + listing + " listings, tools " + tools);
+    }
+
+    public Rate anonymous() {
+        return anonymous;
+    }
+
+    public Rate authenticated() {
+        return authenticated;
+    }
+
+    public Rate listing() {
+        return listing;
+    }
+
+    /** The tool's own limit per agent, on top of the agent's overall budget; empty when it has none. */
+    public Optional<Rate> tool(String name) {
+        return Optional.ofNullable(tools.get(name));
+    }
+
+    private static Map<String, Rate> toolRates(ToolRegistry registry, Config config, List<String> problems) {
+        Map<String, Rate> rates = new HashMap<>();
+        for (String name : registry.names()) {
+            Optional<String> configured = config.getOptionalValue(TOOL_PREFIX + name, String.class);
+            if (configured.isPresent()) {
+                put(rates, name, rate(TOOL_PREFIX + name, configured.get(), problems));
+            } else {
+                registry.declaredRateLimit(name).ifPresent(declared ->
+                        put(rates, name, rate("@McpTool(rateLimit) of tool " + name, declared, problems)));
+            }
+        }
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith(TOOL_PREFIX) && !registry.names().contains(key.substring(TOOL_PREFIX.length()))) {
+                LOG.warning(() -> "mcp-ee: " + key + " names no tool of this deployment; it has no effect");
+            }
+        }
+        return Map.copyOf(rates);
+    }
+
+    private static void put(Map<String, Rate> rates, String name, Rate rate) {
+        if (rate != null) {
+            rates.put(name, rate);
+        }
+    }
+
+    private static Rate rate(String key, String value, List<String> problems) {
+        try {
+            return Rate.parse(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return null;
+        }
+    }
+}
