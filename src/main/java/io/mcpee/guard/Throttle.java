@@ -83,8 +83,7 @@ public class Throttle {
     }
 
     private Agent agent() {
-        Optional<AuthenticatedCaller> ours = security.getPrincipalsByType(AuthenticatedCaller.class).stream()
-                .findFirst();
+        Optional<AuthenticatedCaller> ours = AuthenticatedCaller.of(request);
         if (ours.isPresent()) {
             AuthenticatedCaller caller = ours.get();
             return switch (caller.kind()) {

@@ -2,6 +2,8 @@ package io.mcpee.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,15 @@ import java.util.Set;
 public class AuthenticatedCaller extends CallerPrincipal {
     /** The request attribute under which the mechanism leaves the caller it authenticated. */
     static final String REQUEST_ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+    /**
+     * The caller our mechanism authenticated for this request, read from the request itself: asking the container
+     * (Soteria's getPrincipalsByType goes through JACC) costs far more on the hot path of every tool call.
+     */
+    public static Optional<AuthenticatedCaller> of(HttpServletRequest request) {
+        return request.getAttribute(REQUEST_ATTRIBUTE) instanceof AuthenticatedCaller caller
+                ? Optional.of(caller) : Optional.empty();
+    }
 
     private final CallerKind kind;
     private final String credentialId;

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Optional;
+
 /**
  * Decides whether the current caller may use a tool, by the tool's {@link AccessRule} and the caller's roles; the
  * same roles decide which {@code @Sensitive} result properties it sees ({@link CallerRoles}).
@@ -45,8 +47,9 @@ public class ToolAccess implements CallerRoles {
     @Override
     public boolean has(String role) {
         // the caller our mechanism authenticated for this request: no round trip through the container
-        if (request.getAttribute(AuthenticatedCaller.REQUEST_ATTRIBUTE) instanceof AuthenticatedCaller caller) {
-            return caller.grants().contains(role);
+        Optional<AuthenticatedCaller> caller = AuthenticatedCaller.of(request);
+        if (caller.isPresent()) {
+            return caller.get().grants().contains(role);
         }
         return security.getCallerPrincipal() != null && security.isCallerInRole(role);
     }
