@@ -1,6 +1,7 @@
 package io.mcpee.guard;
 
 import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.security.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Who is calling, for throttling, and which budgets a request draws on. An agent is its credential, not its
  * owner: each agent token has its own budget (key: the token id, which survives regeneration), a JWT caller one per
- * subject and client, an anonymous caller one per client IP address (behind a reverse proxy: the proxy's). Budgets:
+ * subject and client, an anonymous caller one per client IP address (forwarded by a trusted proxy, else the peer's).
+ * Budgets:
  * <ul>
  *   <li>every {@code tools/call}: the agent's overall rate — the token's own {@code rateLimit}, else
  *       {@code mcpee.throttle.authenticated}, or {@code mcpee.throttle.anonymous};</li>
@@ -30,13 +32,16 @@ public class Throttle {
     private final ThrottleSettings settings;
     private final SecurityContext security;
     private final HttpServletRequest request;
+    private final ClientAddresses addresses;
 
     @Inject
-    Throttle(RateLimiter limiter, ThrottleSettings settings, SecurityContext security, HttpServletRequest request) {
+    Throttle(RateLimiter limiter, ThrottleSettings settings, SecurityContext security, HttpServletRequest request,
+             ClientAddresses addresses) {
         this.limiter = limiter;
         this.settings = settings;
         this.security = security;
         this.request = request;
+        this.addresses = addresses;
     }
 
     /** For the CDI client proxy only. */
@@ -45,6 +50,7 @@ public class Throttle {
         this.settings = null;
         this.security = null;
         this.request = null;
+        this.addresses = null;
     }
 
     /**
@@ -102,7 +108,7 @@ public class Throttle {
     }
 
     private Agent anonymous() {
-        return new Agent("ip:" + request.getRemoteAddr(), settings.anonymous());
+        return new Agent("ip:" + addresses.of(request), settings.anonymous());
     }
 
     /** The token's own rate; the token API only stores valid ones, so a bad one is old data: the default applies. */

@@ -1,9 +1,9 @@
 package io.mcpee.security;
 
-import io.mcpee.protocol.CallToolResult;
 import io.mcpee.tools.AccessRule;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallChain;
+import io.mcpee.tools.ToolOutcome;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ public class AuthorizationGuard {
         ToolCall call = (ToolCall) invocation.getParameters()[0];
         Optional<AccessRule> rule = registry.accessRule(call.toolName());
         if (rule.isPresent() && !access.permits(rule.get())) {
-            return CallToolResult.error("HTTP 403 Forbidden: this caller may not use the tool " + call.toolName());
+            return ToolOutcome.denied("HTTP 403 Forbidden: this caller may not use the tool " + call.toolName());
         }
         return invocation.proceed();
     }

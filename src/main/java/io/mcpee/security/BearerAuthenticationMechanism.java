@@ -3,6 +3,7 @@ package io.mcpee.security;
 import io.mcpee.tokens.TokenFormat;
 import io.mcpee.tokens.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -30,12 +31,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private final TokenService tokens;
     private final JwtVerifier jwts;
     private final SecuritySettings settings;
+    private final ClientAddresses addresses;
+    private final Event<UnauthenticatedRequest> refusals;
 
     @Inject
-    BearerAuthenticationMechanism(TokenService tokens, JwtVerifier jwts, SecuritySettings settings) {
+    BearerAuthenticationMechanism(TokenService tokens, JwtVerifier jwts, SecuritySettings settings,
+                                  ClientAddresses addresses, Event<UnauthenticatedRequest> refusals) {
         this.tokens = tokens;
         this.jwts = jwts;
         this.settings = settings;
+        this.addresses = addresses;
+        this.refusals = refusals;
     }
 
     /** For the CDI client proxy only. */
@@ -43,6 +49,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         this.tokens = null;
         this.jwts = null;
         this.settings = null;
+        this.addresses = null;
+        this.refusals = null;
     }
 
     @Override
@@ -103,12 +111,24 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static boolean isProtected(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/mcp") || path.startsWith("/mcp/") || path.startsWith("/api/") || path.equals("/api");
+        String path = path(request);
+        return isMcp(path) || path.startsWith("/api/") || path.equals("/api");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isMcp(String path) {
+        return path.equals("/mcp") || path.startsWith("/mcp/");
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, String error, String description) {
+        if (isMcp(path(request))) {
+            // counted for the audit, not recorded one by one: a flood of them cannot fill the audit table
+            refusals.fire(new UnauthenticatedRequest(addresses.of(request)));
+        }
         StringBuilder challenge = new StringBuilder("Bearer resource_metadata=\"")
                 .append(ProtectedResourceMetadata.metadataUrl(request, settings)).append('"');
         if (error != null) {

@@ -1,5 +1,6 @@
 package io.mcpee.tokens;
 
+import io.mcpee.audit.AuditResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -13,6 +14,7 @@ import java.util.Set;
 public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, TokenExceptionMapper.class);
+        return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, TokenExceptionMapper.class,
+                AuditResource.class);
     }
 }

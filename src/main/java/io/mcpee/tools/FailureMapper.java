@@ -1,6 +1,5 @@
 package io.mcpee.tools;
 
-import io.mcpee.protocol.CallToolResult;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.Jsonb;
 import jakarta.transaction.TransactionalException;
@@ -32,13 +31,13 @@ final class FailureMapper {
     private FailureMapper() {
     }
 
-    static CallToolResult map(String toolName, Throwable thrown, ApplicationExceptionMappers mappers, Jsonb jsonb) {
+    static ToolOutcome map(String toolName, Throwable thrown, ApplicationExceptionMappers mappers, Jsonb jsonb) {
         Throwable failure = unwrap(thrown);
         if (failure instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus(), callerMessage(web, jsonb));
         }
         if (failure instanceof ConstraintViolationException violations) {
-            return CallToolResult.error("HTTP 400 Bad Request: " + describe(violations));
+            return ToolOutcome.invalid("HTTP 400 Bad Request: " + describe(violations));
         }
         Response mapped = mappers.toResponse(failure);
         if (mapped != null) {
@@ -46,8 +45,8 @@ final class FailureMapper {
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.WARNING, "mcp-ee: tool " + toolName + " failed (reference " + reference + ")", failure);
-        return CallToolResult.error("HTTP 500 Internal Server Error: the tool failed; the server log has the details"
-                + " under reference " + reference);
+        return ToolOutcome.error(500, "HTTP 500 Internal Server Error: the tool failed; the server log has the"
+                + " details under reference " + reference);
     }
 
     static Throwable unwrap(Throwable thrown) {
@@ -119,10 +118,10 @@ final class FailureMapper {
         }
     }
 
-    static CallToolResult fromStatus(int status, String message) {
+    static ToolOutcome fromStatus(int status, String message) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String line = "HTTP " + status + (type == null ? "" : " " + type.getReasonPhrase());
-        return CallToolResult.error(message == null ? line : line + ": " + truncate(message));
+        return ToolOutcome.error(status, message == null ? line : line + ": " + truncate(message));
     }
 
     private static String truncate(String message) {

@@ -42,12 +42,7 @@ final class ResultMapper {
      * The tool result of what the method returned; {@code roles} are the caller's, for the {@code @Sensitive}
      * properties it may see unmasked.
      */
-    CallToolResult map(ToolDefinition tool, Object returned, CallerRoles roles) throws IOException {
-        String mediaType = tool.producedMediaType();
-        Object entity = returned;
-        String location = null;
-        // the declared type's marks, made at deployment; a Response's entity is known only by its class
-        PropertyMarks marks = returned instanceof Response ? null : tool.output();
+    ToolOutcome map(ToolDefinition tool, Object returned, CallerRoles roles) throws IOException {
         if (returned instanceof Response response) {
             if (response.getStatus() >= 400) {
                 Object failed = response.getEntity();
@@ -57,6 +52,19 @@ final class ResultMapper {
                 }
                 return FailureMapper.fromStatus(response.getStatus(), text);
             }
+            return new ToolOutcome(response.getStatus(), result(tool, response, roles));
+        }
+        // the status JAX-RS would send: 204 for void or null, else 200
+        return new ToolOutcome(returned == null ? 204 : 200, result(tool, returned, roles));
+    }
+
+    private CallToolResult result(ToolDefinition tool, Object returned, CallerRoles roles) throws IOException {
+        String mediaType = tool.producedMediaType();
+        Object entity = returned;
+        String location = null;
+        // the declared type's marks, made at deployment; a Response's entity is known only by its class
+        PropertyMarks marks = returned instanceof Response ? null : tool.output();
+        if (returned instanceof Response response) {
             entity = response.getEntity();
             MediaType type = response.getMediaType();
             if (type != null) {

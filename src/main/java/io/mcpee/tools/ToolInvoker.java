@@ -1,6 +1,5 @@
 package io.mcpee.tools;
 
-import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.ProtocolException;
 import jakarta.annotation.PreDestroy;
@@ -73,8 +72,12 @@ public class ToolInvoker {
         return registry.find(name) != null;
     }
 
+    /**
+     * The call's outcome: its result and the status the REST call would have had. Unknown tools are a protocol
+     * error (JSON-RPC -32602); everything the call itself got wrong or the resource threw is a result.
+     */
     @ToolCallChain
-    public CallToolResult call(ToolCall call) {
+    public ToolOutcome call(ToolCall call) {
         String name = call.toolName();
         JsonObject arguments = call.arguments();
         ToolDefinition tool = registry.find(name);
@@ -85,32 +88,33 @@ public class ToolInvoker {
         // read-only properties are not in the schema, so nothing above stops them: they are refused by name
         tool.input().readOnlyProblems(arguments, "", problems);
         if (!problems.isEmpty()) {
-            return CallToolResult.error("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
+            return ToolOutcome.invalid("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }
         Object[] values;
         try {
             values = converter.convert(tool, arguments, call.context()::lookup);
         } catch (ArgumentConverter.ConversionException e) {
-            return CallToolResult.error("Invalid arguments for tool " + name + ": " + e.getMessage());
+            return ToolOutcome.invalid("Invalid arguments for tool " + name + ": " + e.getMessage());
         }
-        CallToolResult result;
+        ToolOutcome outcome;
         try {
             Object returned = await(targets.invoke(tool.target(), values));
-            result = results.map(tool, returned, roles);
+            outcome = results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
-            result = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb);
+            outcome = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb);
         } catch (TimeoutException e) {
-            return CallToolResult.error("HTTP 504 Gateway Timeout: the tool did not finish in "
+            return ToolOutcome.error(504, "HTTP 504 Gateway Timeout: the tool did not finish in "
                     + ASYNC_RESULT_TIMEOUT_SECONDS + " seconds");
         } catch (IllegalAccessException | IOException | RuntimeException e) {
-            result = FailureMapper.map(name, e, exceptionMappers, jsonb);
+            outcome = FailureMapper.map(name, e, exceptionMappers, jsonb);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CallToolResult.error("HTTP 503 Service Unavailable: the server is shutting down");
+            return ToolOutcome.error(503, "HTTP 503 Service Unavailable: the server is shutting down");
         }
         // an application's message may repeat what it was given (a WebApplicationException, a constraint message
         // with ${validatedValue}, an ExceptionMapper's entity): no secret of the arguments goes back in it
-        return result.isError() ? redactor.scrub(result, tool, arguments) : result;
+        return outcome.result().isError()
+                ? new ToolOutcome(outcome.status(), redactor.scrub(outcome.result(), tool, arguments)) : outcome;
     }
 
     /** A method returning CompletionStage is awaited: a tool call answers synchronously. */

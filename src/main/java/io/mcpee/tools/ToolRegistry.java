@@ -53,6 +53,21 @@ public class ToolRegistry {
         return tool == null ? Optional.empty() : tool.rateLimit();
     }
 
+    /** The resource method behind a tool ({@code io.mcpee.demo.CustomerResource.create}); empty for no such tool. */
+    public Optional<String> target(String name) {
+        ToolDefinition tool = catalog.find(name);
+        return tool == null ? Optional.empty() : Optional.of(tool.target().displayName());
+    }
+
+    /**
+     * True when the tool says it changes nothing ({@code readOnlyHint}: GET, or {@code @McpTool(readOnly = true)});
+     * false for unknown tools.
+     */
+    public boolean readOnly(String name) {
+        ToolDefinition tool = catalog.find(name);
+        return tool != null && Boolean.TRUE.equals(tool.tool().annotations().readOnlyHint());
+    }
+
     ToolDefinition find(String name) {
         return catalog.find(name);
     }

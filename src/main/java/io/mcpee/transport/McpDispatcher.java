@@ -146,7 +146,7 @@ class McpDispatcher {
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
                 http.request(), http.providers(), session.id(), request.id().toJson(), session.clientName(),
                 session.clientVersion());
-        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context));
+        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context)).result();
     }
 
     /** A method name as safe to echo: printable ASCII, at most 64 characters. */

@@ -89,7 +89,7 @@ class EntityPartResultTest {
     private static CallToolResult map(List<EntityPart> parts) throws IOException {
         ToolDefinition tool = ToolCatalog.build(List.of(Resource.class), ToolFilter.of(List.of(), List.of()))
                 .catalog().find("parts");
-        return new ResultMapper(JSONB).map(tool, parts, CallerRoles.NONE);
+        return new ResultMapper(JSONB).map(tool, parts, CallerRoles.NONE).result();
     }
 
     /** A media type that prints itself without a JAX-RS runtime. */

@@ -112,14 +112,14 @@ class OutputMaskingTest {
     @Test
     void theDemoSsnIsMaskedUnlessTheCallerHasCustomersPii() throws IOException {
         ToolDefinition retrieve = CUSTOMERS.get("retrieve_customer");
-        JsonObject masked = structured(RESULTS.map(retrieve, customer(7, "123-45-6789"), CallerRoles.NONE));
+        JsonObject masked = structured(RESULTS.map(retrieve, customer(7, "123-45-6789"), CallerRoles.NONE).result());
         assertEquals("***", masked.getString("ssn"));
         assertEquals("Ada", masked.getString("name"));
         assertEquals(List.of("email", "id", "name", "owner", "ssn"), List.copyOf(masked.keySet()),
                 "a masked property keeps its place");
-        assertEquals("123-45-6789", structured(RESULTS.map(retrieve, customer(7, "123-45-6789"), PII))
+        assertEquals("123-45-6789", structured(RESULTS.map(retrieve, customer(7, "123-45-6789"), PII).result())
                 .getString("ssn"));
-        assertFalse(structured(RESULTS.map(retrieve, customer(7, null), CallerRoles.NONE)).containsKey("ssn"),
+        assertFalse(structured(RESULTS.map(retrieve, customer(7, null), CallerRoles.NONE).result()).containsKey("ssn"),
                 "no value, nothing to mask");
         assertTrue(MetaSchema.accepts(retrieve.tool().outputSchema(), masked));
     }
@@ -129,21 +129,21 @@ class OutputMaskingTest {
         CustomerPage page = new CustomerPage(List.of(customer(1, "111-11-1111"), customer(2, null),
                 customer(3, "333-33-3333")), 3);
         ToolDefinition list = CUSTOMERS.get("list_customers");
-        JsonObject masked = structured(RESULTS.map(list, page, CallerRoles.NONE));
+        JsonObject masked = structured(RESULTS.map(list, page, CallerRoles.NONE).result());
         assertEquals("[\"***\",null,\"***\"]", masked.getJsonArray("items").stream()
                 .map(c -> c.asJsonObject().get("ssn")).map(v -> v == null ? "null" : v.toString()).toList()
                 .toString().replace(" ", ""));
         assertFalse(masked.toString().contains("111-11-1111"));
         assertTrue(MetaSchema.accepts(list.tool().outputSchema(), masked));
-        assertTrue(structured(RESULTS.map(list, page, PII)).toString().contains("333-33-3333"));
+        assertTrue(structured(RESULTS.map(list, page, PII).result()).toString().contains("333-33-3333"));
 
         // a Response's entity is masked by its own class (JAX-RS is not here to build a Response: the IT does);
         // a GenericEntity by its generic type
         CallToolResult generic = RESULTS.map(TOOLS.get("any"), new GenericEntity<List<Customer>>(
-                List.of(customer(5, "555-55-5555"))) { }, CallerRoles.NONE);
+                List.of(customer(5, "555-55-5555"))) { }, CallerRoles.NONE).result();
         assertEquals("***", firstSsn(generic));
         assertEquals("***", firstSsn(RESULTS.map(TOOLS.get("any"), List.of(customer(6, "666-66-6666")),
-                CallerRoles.NONE)), "a list by the class of its elements");
+                CallerRoles.NONE).result()), "a list by the class of its elements");
     }
 
     /** The ssn of the first customer of a JSON array result without output schema (text only). */
@@ -158,18 +158,18 @@ class OutputMaskingTest {
         Wallet wallet = new Wallet("ada", List.of(visa, new Card("Bob", null, "456")), Map.of("main", visa),
                 new Wallet("ada", List.of(visa), Map.of(), null));
         ToolDefinition tool = TOOLS.get("wallet");
-        JsonObject none = structured(RESULTS.map(tool, wallet, CallerRoles.NONE));
+        JsonObject none = structured(RESULTS.map(tool, wallet, CallerRoles.NONE).result());
         assertEquals(JsonText.parseObject(("{'backup':{'byLabel':{},'cards':[{'cvv':'***','holder':'Ada',"
                 + "'number':'***'}],'owner':'ada'},'byLabel':{'main':{'cvv':'***','holder':'Ada','number':'***'}},"
                 + "'cards':[{'cvv':'***','holder':'Ada','number':'***'},{'cvv':'***','holder':'Bob'}],'owner':'ada'}")
                 .replace('\'', '"')), none);
-        JsonObject cardsPii = structured(RESULTS.map(tool, wallet, "cards:pii"::equals));
+        JsonObject cardsPii = structured(RESULTS.map(tool, wallet, "cards:pii"::equals).result());
         assertEquals("4111111111111111", cardsPii.getJsonArray("cards").getJsonObject(0).getString("number"));
         assertEquals("***", cardsPii.getJsonArray("cards").getJsonObject(0).getString("cvv"),
                 "unlessRole \"\" is masked for everyone");
         assertTrue(MetaSchema.accepts(tool.tool().outputSchema(), none));
 
-        JsonObject wrapped = structured(RESULTS.map(TOOLS.get("cards"), List.of(visa), CallerRoles.NONE));
+        JsonObject wrapped = structured(RESULTS.map(TOOLS.get("cards"), List.of(visa), CallerRoles.NONE).result());
         assertEquals("***", wrapped.getJsonArray("result").getJsonObject(0).getString("number"),
                 "non-object JSON is masked before it is wrapped as {result: ...}");
     }
@@ -191,7 +191,7 @@ class OutputMaskingTest {
         Plain plain = new Plain("x", 1);
         CallToolResult result = RESULTS.map(TOOLS.get("plain"), plain, role -> {
             throw new AssertionError("a result without sensitive properties asks for no role");
-        });
+        }).result();
         assertEquals(JSONB.toJson(plain), result.structuredJson());
     }
 }

@@ -1,0 +1,122 @@
+package io.mcpee.audit;
+
+import io.mcpee.tools.Outcome;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One {@code tools/call}, as the audit log keeps it: who (the user, the credential), what (tool, resource method,
+ * arguments after redaction), how it ended (outcome, status, sanitised error), when and how long, and from where
+ * (client address, MCP session, JSON-RPC request, client software). Written once, never changed; nothing in it
+ * is secret, so it may be logged and shown to auditors as it is.
+ */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
+    // matches INCREMENT BY 50 in the migration: one sequence read per 50 entries
+    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(nullable = false)
+    private String principal;
+
+    @Column(name = "credential_kind", nullable = false)
+    private String credentialKind;
+
+    @Column(name = "credential_id")
+    private String credentialId;
+
+    @Column(name = "credential_name")
+    private String credentialName;
+
+    @Column(name = "tool_name", nullable = false)
+    private String toolName;
+
+    private String target;
+
+    @Column(nullable = false)
+    private String arguments;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Outcome outcome;
+
+    @Column(nullable = false)
+    private int status;
+
+    @Column(name = "error_message")
+    private String errorMessage;
+
+    @Column(name = "duration_ms", nullable = false)
+    private long durationMs;
+
+    @Column(name = "client_ip")
+    private String clientIp;
+
+    @Column(name = "session_id")
+    private String sessionId;
+
+    @Column(name = "request_id")
+    private String requestId;
+
+    @Column(name = "client_name")
+    private String clientName;
+
+    @Column(name = "client_version")
+    private String clientVersion;
+
+    /** For JPA. */
+    protected AuditEntry() {
+    }
+
+    AuditEntry(AuditRecord record) {
+        this.occurredAt = record.occurredAt().atOffset(ZoneOffset.UTC);
+        this.principal = record.principal();
+        this.credentialKind = record.credentialKind();
+        this.credentialId = record.credentialId();
+        this.credentialName = record.credentialName();
+        this.toolName = record.toolName();
+        this.target = record.target();
+        this.arguments = record.arguments();
+        this.outcome = record.outcome();
+        this.status = record.status();
+        this.errorMessage = record.errorMessage();
+        this.durationMs = record.durationMs();
+        this.clientIp = record.clientIp();
+        this.sessionId = record.sessionId();
+        this.requestId = record.requestId();
+        this.clientName = record.clientName();
+        this.clientVersion = record.clientVersion();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** The stored entry as a value, with its id. */
+    AuditRecord toRecord() {
+        return new AuditRecord(id, occurredAt.toInstant(), principal, credentialKind, credentialId, credentialName,
+                toolName, target, arguments, outcome, status, errorMessage, durationMs, clientIp, sessionId,
+                requestId, clientName, clientVersion);
+    }
+
+    Instant occurredAt() {
+        return occurredAt.toInstant();
+    }
+}

@@ -1,0 +1,128 @@
+package io.mcpee.audit;
+
+import io.mcpee.guard.Throttled;
+import io.mcpee.protocol.ProtocolException;
+import io.mcpee.tools.Outcome;
+import io.mcpee.tools.ToolCall;
+import io.mcpee.tools.ToolCallChain;
+import io.mcpee.tools.ToolOutcome;
+import io.mcpee.tools.ToolRegistry;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit step of a tool call, outermost of the guards so that every call is recorded, the throttled and the
+ * denied too: exactly one entry per {@code tools/call}, committed before the answer is sent.
+ * <p>
+ * A call that may change data (not read-only) runs in a transaction this guard opens; the resource's own
+ * transactional code joins it. Its entry is written into that transaction, so the change and the entry commit
+ * together, and when the entry cannot be written the change rolls back and the agent gets an error instead of
+ * the result (fail closed). When the application's failure has marked the transaction for rollback, it rolls
+ * back and the entry is written alone. A read-only call's entry is written alone after the call, before the
+ * answer. Whatever was refused is answered HTTP 503 and recorded, if the database still takes it, as an
+ * {@code ERROR}. Each entry is also one JSON line to the logger {@code mcpee.audit}.
+ */
+@ToolCallChain
+@Interceptor
+@Priority(AuditGuard.PRIORITY)
+public class AuditGuard {
+    /** Outside throttling ({@code + 300}) and authorization ({@code + 400}): refused calls are recorded too. */
+    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 200;
+    private static final Logger LOG = Logger.getLogger(AuditGuard.class.getName());
+
+    private final AuditStore store;
+    private final AuditRecords records;
+    private final ToolRegistry registry;
+
+    @Inject
+    AuditGuard(AuditStore store, AuditRecords records, ToolRegistry registry) {
+        this.store = store;
+        this.records = records;
+        this.registry = registry;
+    }
+
+    @AroundInvoke
+    Object audit(InvocationContext invocation) throws Exception {
+        ToolCall call = (ToolCall) invocation.getParameters()[0];
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        boolean joint = !registry.readOnly(call.toolName());
+        if (joint) {
+            store.begin();
+        }
+        ToolOutcome outcome;
+        try {
+            outcome = (ToolOutcome) invocation.proceed();
+        } catch (Throttled e) {
+            refused(call, started, start, joint, Outcome.THROTTLED, 429, e.getMessage());
+            throw e;
+        } catch (ProtocolException e) {
+            // an unknown tool: JSON-RPC -32602, recorded as refused arguments
+            refused(call, started, start, joint, Outcome.INVALID, 400, e.getMessage());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            refused(call, started, start, joint, Outcome.ERROR, 500, "internal error");
+            throw e;
+        }
+        AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome.outcome(),
+                outcome.status(), outcome.errorMessage());
+        try {
+            if (!joint || !store.commitWith(record)) {
+                store.writeAlone(record);
+            }
+        } catch (AuditUnavailable e) {
+            return failClosed(record, e);
+        }
+        AuditLog.write(record, true);
+        return outcome;
+    }
+
+    /**
+     * A call that ended in an exception (throttled, unknown tool, a defect) ran nothing of the application: its
+     * transaction is rolled back and its entry written alone. When even that fails the exception goes on all the
+     * same; the agent gets its error either way.
+     */
+    private void refused(ToolCall call, Instant started, long start, boolean joint, Outcome outcome, int status,
+                         String message) {
+        if (joint) {
+            store.rollback();
+        }
+        AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome, status, message);
+        try {
+            store.writeAlone(record);
+            AuditLog.write(record, true);
+        } catch (AuditUnavailable e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "mcp-ee: audit entry not written (reference " + reference + ")", e);
+            AuditLog.write(record, false);
+        }
+    }
+
+    /** The entry was refused and the call rolled back: the agent is told, and the failure recorded if possible. */
+    private ToolOutcome failClosed(AuditRecord record, AuditUnavailable failure) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.toolName()
+                + " was not carried out (reference " + reference + ")", failure);
+        AuditLog.write(record, false);
+        String message = "HTTP 503 Service Unavailable: the call was not carried out because its audit entry could"
+                + " not be written; the server log has the details under reference " + reference;
+        AuditRecord failed = record.failed(503, message);
+        try {
+            store.writeAlone(failed);
+            AuditLog.write(failed, true);
+        } catch (AuditUnavailable again) {
+            LOG.log(Level.SEVERE, "mcp-ee: audit: the failure entry was not written either (reference "
+                    + reference + ")", again);
+            AuditLog.write(failed, false);
+        }
+        return ToolOutcome.error(503, message);
+    }
+}

@@ -1,0 +1,128 @@
+package io.mcpee.audit;
+
+import io.mcpee.protocol.JsonText;
+import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.security.ClientAddresses;
+import io.mcpee.tools.Outcome;
+import io.mcpee.tools.Redactor;
+import io.mcpee.tools.ToolCall;
+import io.mcpee.tools.ToolCallContext;
+import io.mcpee.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the audit record of a tool call from the request it arrived in: the caller our mechanism authenticated
+ * (user, credential), the client's address, the MCP session and client, and the arguments after redaction. Every
+ * text is cut to its column, so no entry is refused for its length.
+ */
+@ApplicationScoped
+class AuditRecords {
+    static final String ANONYMOUS = "anonymous";
+
+    private final HttpServletRequest request;
+    private final ClientAddresses addresses;
+    private final Redactor redactor;
+    private final ToolRegistry registry;
+    private final AuditSettings settings;
+
+    @Inject
+    AuditRecords(HttpServletRequest request, ClientAddresses addresses, Redactor redactor, ToolRegistry registry,
+                 AuditSettings settings) {
+        this.request = request;
+        this.addresses = addresses;
+        this.redactor = redactor;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    /** For the CDI client proxy only. */
+    protected AuditRecords() {
+        this(null, null, null, null, null);
+    }
+
+    AuditRecord of(ToolCall call, Instant started, long durationNanos, Outcome outcome, int status,
+                   String errorMessage) {
+        ToolCallContext context = call.context();
+        Credential credential = credential();
+        String tool = call.toolName();
+        return new AuditRecord(null, started.truncatedTo(ChronoUnit.MILLIS), fit(credential.principal(), 200),
+                credential.kind(), fit(credential.id(), 200), fit(credential.name(), 200), fit(printable(tool), 128),
+                registry.target(tool).map(t -> fit(t, 500)).orElse(null),
+                arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars()), outcome, status,
+                fit(errorMessage == null ? null : redactor.text(errorMessage), 1000),
+                TimeUnit.NANOSECONDS.toMillis(durationNanos), fit(addresses.of(request), 64),
+                fit(context.sessionId(), 64), fit(requestId(context.requestId()), 200), fit(context.clientName(), 200),
+                fit(context.clientVersion(), 100));
+    }
+
+    private Credential credential() {
+        var ours = AuthenticatedCaller.of(request);
+        if (ours.isPresent()) {
+            AuthenticatedCaller caller = ours.get();
+            return new Credential(caller.getName(), caller.kind().name(), caller.credentialId(),
+                    caller.credentialName());
+        }
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            // authenticated by something else of the server: its name is all there is
+            return new Credential(principal.getName(), "CONTAINER", null, null);
+        }
+        return new Credential(ANONYMOUS, "ANONYMOUS", null, null);
+    }
+
+    /**
+     * The redacted arguments as JSON text; beyond {@code max} characters a summary instead (their size and
+     * top-level names), still JSON, so one huge call cannot bloat the table.
+     */
+    static String arguments(JsonObject redacted, int max) {
+        String json = redacted.toString();
+        if (json.length() <= max) {
+            return json;
+        }
+        var names = JsonText.BUILDERS.createArrayBuilder();
+        int room = max / 2;
+        for (String name : redacted.keySet()) {
+            room -= name.length() + 3;
+            if (room < 0) {
+                break;
+            }
+            names.add(name);
+        }
+        return JsonText.BUILDERS.createObjectBuilder().add("$truncated", JsonValue.TRUE)
+                .add("chars", json.length()).add("properties", names).build().toString();
+    }
+
+    /** The JSON-RPC id's value: a string's content, a number's digits. */
+    static String requestId(String json) {
+        if (json != null && json.startsWith("\"") && JsonText.parse(json) instanceof JsonString id) {
+            return printable(id.getString());
+        }
+        return json;
+    }
+
+    /** Cut to a column's length; null stays null. */
+    static String fit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, max - 3) + "...";
+    }
+
+    /** A client-sent name as safe to store: control characters replaced. */
+    static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private record Credential(String principal, String kind, String id, String name) {
+    }
+}

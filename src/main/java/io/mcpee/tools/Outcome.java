@@ -1,0 +1,18 @@
+package io.mcpee.tools;
+
+/**
+ * How a tool call ended, as the audit log records it. The status a REST caller would have got decides it
+ * ({@link ToolOutcome#outcome()}); {@code THROTTLED} calls never reach the invoker.
+ */
+public enum Outcome {
+    /** The resource answered with a status below 400. */
+    SUCCESS,
+    /** Refused for lack of a right: the authorization guard, or the application's own 401/403. */
+    DENIED,
+    /** The arguments were refused: schema, conversion, Bean Validation, or the application's 400/422. */
+    INVALID,
+    /** Anything else that failed: the resource's 404, 409, 500, a timeout, an unavailable audit log. */
+    ERROR,
+    /** Refused by the throttling guard before anything ran (HTTP 429). */
+    THROTTLED
+}

@@ -1,0 +1,59 @@
+package io.mcpee.tools;
+
+import io.mcpee.protocol.CallToolResult;
+import io.mcpee.protocol.Content;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a tool call came to: the result the client gets and the HTTP status the same call over REST would have had.
+ * The guards of the chain return it, so the audit guard outside them records the status and its {@link Outcome}
+ * without reading the result's text.
+ */
+public record ToolOutcome(int status, CallToolResult result) {
+
+    public ToolOutcome {
+        requireNonNull(result, "result is null");
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+    }
+
+    /** An {@code isError} result with this status and text. */
+    public static ToolOutcome error(int status, String message) {
+        return new ToolOutcome(status, CallToolResult.error(message));
+    }
+
+    /** Refused for lack of a right (403). */
+    public static ToolOutcome denied(String message) {
+        return error(403, message);
+    }
+
+    /** Refused arguments (400). */
+    public static ToolOutcome invalid(String message) {
+        return error(400, message);
+    }
+
+    /**
+     * One rule for every source of a status: 401/403 are denials, 400/422 refused arguments, any other status from
+     * 400 up a failure, and below 400 success — unless the result says it is an error all the same.
+     */
+    public Outcome outcome() {
+        if (status == 401 || status == 403) {
+            return Outcome.DENIED;
+        }
+        if (status == 400 || status == 422) {
+            return Outcome.INVALID;
+        }
+        return status >= 400 || result.isError() ? Outcome.ERROR : Outcome.SUCCESS;
+    }
+
+    /** The error text the client got (already redacted), or null for a successful call. */
+    public String errorMessage() {
+        if (!result.isError()) {
+            return null;
+        }
+        return result.content().stream().filter(Content.Text.class::isInstance).map(c -> ((Content.Text) c).text())
+                .findFirst().orElse(null);
+    }
+}
