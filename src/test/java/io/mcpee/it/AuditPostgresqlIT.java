@@ -1,0 +1,199 @@
+package io.mcpee.it;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audit log on PostgreSQL, as production runs it (the "payara-postgresql" execution, whose deployment purges
+ * every 2 s in batches of 2): a call's entry read straight from the table; the fail-closed rule with the database
+ * really refusing the entry (a CHECK constraint added for the test), so the create rolls back and the agent gets an
+ * error; the retention purge deleting old entries and keeping the rest.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditPostgresqlIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.productWar();
+    }
+
+    @Test
+    void theEntryIsInPostgresql() throws Exception {
+        String name = "Audited in PostgreSQL " + UUID.randomUUID();
+        String token = TestTokens.create(base, "erin", "customers:write");
+        McpSyncClient client = McpClients.connect(base, token);
+        try {
+            McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
+                    Map.of("customer", Map.of("name", name, "email", "erin@example.com", "ssn", "987-65-4321")));
+            assertFalse(created.isError(), () -> McpClients.text(created));
+        } finally {
+            client.closeGracefully();
+        }
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT principal, credential_kind, credential_name, tool_name, target, arguments, outcome, status,"
+                        + " error_message, duration_ms, session_id, request_id, client_name, occurred_at"
+                        + " FROM audit_entry WHERE arguments LIKE ?")) {
+            query.setString(1, "%" + name + "%");
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the entry is in PostgreSQL");
+                assertEquals("erin", row.getString("principal"));
+                assertEquals("AGENT_TOKEN", row.getString("credential_kind"));
+                assertEquals("it erin", row.getString("credential_name"));
+                assertEquals("create_customer", row.getString("tool_name"));
+                assertEquals("io.mcpee.demo.CustomerResource.create", row.getString("target"));
+                assertTrue(row.getString("arguments").contains("\"ssn\":\"***\""), row.getString("arguments"));
+                assertFalse(row.getString("arguments").contains("987-65-4321"));
+                assertEquals("SUCCESS", row.getString("outcome"));
+                assertEquals(201, row.getInt("status"));
+                assertEquals(null, row.getString("error_message"));
+                assertTrue(row.getLong("duration_ms") >= 0);
+                assertFalse(row.getString("session_id").isBlank());
+                assertFalse(row.getString("request_id").isBlank());
+                assertFalse(row.getString("client_name").isBlank());
+                OffsetDateTime at = row.getObject("occurred_at", OffsetDateTime.class);
+                assertTrue(Math.abs(at.toInstant().toEpochMilli() - System.currentTimeMillis()) < 600_000, at::toString);
+                assertFalse(row.next(), "exactly one entry");
+            }
+        }
+    }
+
+    @Test
+    void aRefusedEntryRollsTheCallBack() throws Exception {
+        String probe = "audit-rollback-probe-" + UUID.randomUUID();
+        String constraint = "audit_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.create(base, "frank", "customers:read", "customers:write");
+        try (Connection db = connect(); Statement ddl = db.createStatement()) {
+            // the database now refuses the SUCCESS entry of any call whose arguments carry the probe
+            ddl.execute("ALTER TABLE audit_entry ADD CONSTRAINT " + constraint
+                    + " CHECK (outcome <> 'SUCCESS' OR arguments NOT LIKE '%" + probe + "%')");
+            McpSyncClient client = McpClients.connect(base, token);
+            try {
+                McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
+                        Map.of("customer", Map.of("name", probe, "email", "frank@example.com")));
+                assertTrue(created.isError(), "fail closed");
+                assertTrue(McpClients.text(created).startsWith("HTTP 503 Service Unavailable: the call was not"
+                        + " carried out because its audit entry could not be written"), McpClients.text(created));
+                // a read fails closed as well: its result is not given out unrecorded
+                McpSchema.CallToolResult listed = McpClients.call(client, "list_customers", Map.of("q", probe));
+                assertTrue(listed.isError());
+                assertTrue(McpClients.text(listed).startsWith("HTTP 503"), McpClients.text(listed));
+            } finally {
+                client.closeGracefully();
+            }
+            assertEquals(0, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe),
+                    "the create was rolled back with its entry");
+            // what happened is recorded all the same, as the failure it was
+            try (PreparedStatement query = db.prepareStatement("SELECT tool_name, outcome, status, error_message"
+                    + " FROM audit_entry WHERE arguments LIKE ? ORDER BY occurred_at, id")) {
+                query.setString(1, "%" + probe + "%");
+                try (ResultSet rows = query.executeQuery()) {
+                    for (String tool : new String[] {"create_customer", "list_customers"}) {
+                        assertTrue(rows.next(), tool);
+                        assertEquals(tool, rows.getString(1));
+                        assertEquals("ERROR", rows.getString(2));
+                        assertEquals(503, rows.getInt(3));
+                        assertTrue(rows.getString(4).contains("audit entry could not be written"));
+                    }
+                    assertFalse(rows.next());
+                }
+            }
+        } finally {
+            try (Connection db = connect(); Statement ddl = db.createStatement()) {
+                ddl.execute("ALTER TABLE audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
+            }
+        }
+        // with the database taking entries again, the same call goes through
+        McpSyncClient client = McpClients.connect(base, token);
+        try {
+            McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
+                    Map.of("customer", Map.of("name", probe, "email", "frank@example.com")));
+            assertFalse(created.isError(), () -> McpClients.text(created));
+        } finally {
+            client.closeGracefully();
+        }
+        try (Connection db = connect()) {
+            assertEquals(1, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
+        }
+    }
+
+    @Test
+    void theRetentionPurgeDeletesOldEntriesInBatches() throws Exception {
+        String old = "purge_old_" + UUID.randomUUID().toString().substring(0, 8);
+        String kept = "purge_kept_" + UUID.randomUUID().toString().substring(0, 8);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection db = connect()) {
+            // older than the default retention (P365D), five of them: three batches of at most two
+            for (int i = 0; i < 5; i++) {
+                insert(db, old, now.minusDays(400 + i));
+            }
+            insert(db, kept, now.minusDays(300));
+            long remaining = 5;
+            for (int attempt = 0; attempt < 120 && remaining > 0; attempt++) {
+                Thread.sleep(500);
+                remaining = count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", old);
+            }
+            assertEquals(0, remaining, "purged by the timer (every 2 s in this deployment)");
+            assertEquals(1, count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", kept),
+                    "younger than the retention period: kept");
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM audit_entry WHERE tool_name = ?")) {
+                delete.setString(1, kept);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static void insert(Connection db, String tool, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_entry (id, occurred_at, principal,"
+                + " credential_kind, tool_name, arguments, outcome, status, duration_ms)"
+                + " VALUES (nextval('audit_entry_seq'), ?, 'purge-it', 'ANONYMOUS', ?, '{}', 'SUCCESS', 200, 1)")) {
+            insert.setObject(1, at);
+            insert.setString(2, tool);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long count(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        String url = "jdbc:postgresql://" + System.getProperty("mcpee.test.db.host", "localhost") + ":"
+                + System.getProperty("mcpee.test.db.port", "5432") + "/" + System.getProperty("mcpee.test.db.name",
+                "mcpee");
+        return DriverManager.getConnection(url, System.getProperty("mcpee.test.db.user", "mcpee"),
+                System.getProperty("mcpee.test.db.password", "mcpee"));
+    }
+}
