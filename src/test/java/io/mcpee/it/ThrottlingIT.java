@@ -103,6 +103,22 @@ class ThrottlingIT {
 
         // and the budget stays spent
         assertThrottled(http.post(call(99, "list_customers", "{}"), sessionHeaders(session)));
+
+        // each call has exactly one audit entry: the admitted ones SUCCESS, the refused ones THROTTLED with 429
+        JsonArray entries = json(TestTokens.adminText(base, "audit?user=cora&limit=500")).getJsonArray("items");
+        assertEquals(callers + 1, entries.size(), entries.toString());
+        long succeeded = entries.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("outcome").equals("SUCCESS") && e.getInt("status") == 201).count();
+        assertEquals(limit, succeeded);
+        List<JsonObject> throttled = entries.stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("outcome").equals("THROTTLED")).toList();
+        assertEquals(callers + 1 - limit, throttled.size());
+        for (JsonObject entry : throttled) {
+            assertEquals(429, entry.getInt("status"));
+            assertTrue(entry.getString("error").startsWith("Too many requests: retry after"), entry.toString());
+            assertEquals("io.mcpee.demo.CustomerResource." + (entry.getString("tool").equals("list_customers")
+                    ? "list" : "create"), entry.getString("target"));
+        }
     }
 
     @Test
