@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +32,12 @@ final class FailureMapper {
     private FailureMapper() {
     }
 
-    static ToolOutcome map(String toolName, Throwable thrown, ApplicationExceptionMappers mappers, Jsonb jsonb) {
+    /**
+     * {@code scrubber} masks the call's secrets in what is logged: an application's exception message may repeat
+     * its arguments.
+     */
+    static ToolOutcome map(String toolName, Throwable thrown, ApplicationExceptionMappers mappers, Jsonb jsonb,
+                           UnaryOperator<String> scrubber) {
         Throwable failure = unwrap(thrown);
         if (failure instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus(), callerMessage(web, jsonb));
@@ -44,7 +50,8 @@ final class FailureMapper {
             return fromStatus(mapped.getStatus(), entityText(mapped.getEntity(), jsonb));
         }
         String reference = UUID.randomUUID().toString();
-        LOG.log(Level.WARNING, "mcp-ee: tool " + toolName + " failed (reference " + reference + ")", failure);
+        LOG.log(Level.WARNING, "mcp-ee: tool " + toolName + " failed (reference " + reference + ")",
+                Redactor.forLog(failure, scrubber));
         return ToolOutcome.error(500, "HTTP 500 Internal Server Error: the tool failed; the server log has the"
                 + " details under reference " + reference);
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -113,23 +114,70 @@ public class Redactor {
      * secret are masked.
      */
     CallToolResult scrub(CallToolResult result, ToolDefinition tool, JsonObject arguments) {
-        List<String> echoes = new ArrayList<>();
-        redact(arguments, tool == null ? PropertyMarks.NONE : tool.input(), echoes);
-        // longest first: a value that contains another is masked whole
-        echoes.sort(Comparator.comparingInt(String::length).reversed());
+        UnaryOperator<String> scrubber = scrubber(tool, arguments);
         List<Content> contents = new ArrayList<>(result.content().size());
         for (Content content : result.content()) {
             if (content instanceof Content.Text text) {
-                String scrubbed = text.text();
-                for (String echo : echoes) {
-                    scrubbed = scrubbed.replace(echo, MASK);
-                }
-                contents.add(new Content.Text(text(scrubbed)));
+                contents.add(new Content.Text(scrubber.apply(text.text())));
             } else {
                 contents.add(content);
             }
         }
         return new CallToolResult(contents, result.structuredJson(), result.isError());
+    }
+
+    /**
+     * What masks a text that may repeat the call's arguments: the values of its sensitive properties (by annotation
+     * or name, {@value #MIN_ECHO_LENGTH} characters or more) and anything that looks like a secret.
+     */
+    UnaryOperator<String> scrubber(ToolDefinition tool, JsonObject arguments) {
+        List<String> echoes = new ArrayList<>();
+        redact(arguments, tool == null ? PropertyMarks.NONE : tool.input(), echoes);
+        // longest first: a value that contains another is masked whole
+        echoes.sort(Comparator.comparingInt(String::length).reversed());
+        return original -> {
+            if (original == null) {
+                return null;
+            }
+            String scrubbed = original;
+            for (String echo : echoes) {
+                scrubbed = scrubbed.replace(echo, MASK);
+            }
+            return text(scrubbed);
+        };
+    }
+
+    /**
+     * A copy of a failure fit for the server log: each message of the cause chain scrubbed like an error result
+     * (the application may have put the call's secrets into it), the stack traces kept. The copy's messages name
+     * the original exception classes, which the log needs and the caller never sees.
+     */
+    static Throwable forLog(Throwable failure, UnaryOperator<String> scrubber) {
+        return copy(failure, scrubber, 0);
+    }
+
+    private static Throwable copy(Throwable failure, UnaryOperator<String> scrubber, int depth) {
+        Throwable cause = failure.getCause();
+        Throwable copiedCause = cause == null || cause == failure || depth >= 10 ? null
+                : copy(cause, scrubber, depth + 1);
+        String message = failure.getMessage();
+        Throwable copy = new RedactedFailure(failure.getClass().getName()
+                + (message == null ? "" : ": " + scrubber.apply(message)), copiedCause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** A logged stand-in for an application's exception, its message redacted. */
+    static final class RedactedFailure extends Exception {
+        RedactedFailure(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            // the message already begins with the original class name
+            return getMessage();
+        }
     }
 
     /**

@@ -101,12 +101,13 @@ public class ToolInvoker {
             Object returned = await(targets.invoke(tool.target(), values));
             outcome = results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
-            outcome = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb);
+            outcome = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb,
+                    redactor.scrubber(tool, arguments));
         } catch (TimeoutException e) {
             return ToolOutcome.error(504, "HTTP 504 Gateway Timeout: the tool did not finish in "
                     + ASYNC_RESULT_TIMEOUT_SECONDS + " seconds");
         } catch (IllegalAccessException | IOException | RuntimeException e) {
-            outcome = FailureMapper.map(name, e, exceptionMappers, jsonb);
+            outcome = FailureMapper.map(name, e, exceptionMappers, jsonb, redactor.scrubber(tool, arguments));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolOutcome.error(503, "HTTP 503 Service Unavailable: the server is shutting down");

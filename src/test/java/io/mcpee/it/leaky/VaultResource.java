@@ -55,6 +55,15 @@ public class VaultResource {
     }
 
     @GET
+    @Path("audits")
+    @McpTool(name = "crash_vault")
+    public String crash(@QueryParam("detail") String detail) {
+        // a failure nobody wrote for callers: it is logged with a reference, its message repeating the argument
+        throw new IllegalStateException("vault crashed while auditing " + detail,
+                new IllegalArgumentException("bad detail " + detail));
+    }
+
+    @GET
     @Path("pins")
     @McpTool(name = "check_pin")
     public String checkPin(@QueryParam("code") @Sensitive String code) {
