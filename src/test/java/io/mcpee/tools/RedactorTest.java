@@ -140,4 +140,20 @@ class RedactorTest {
                 + "card ***; token ***")), scrubbed.content());
         assertTrue(scrubbed.isError());
     }
+
+    @Test
+    void aLoggedFailureKeepsItsClassesAndStackButLosesTheSecretsInEveryMessage() {
+        JsonObject arguments = json("{'otp':'998877','note':'n'}");
+        IllegalStateException failure = new IllegalStateException("otp 998877 refused for " + AGENT_TOKEN,
+                new IllegalArgumentException("card " + CARD));
+        Throwable logged = Redactor.forLog(failure, redactor.scrubber(TOOLS.get("open"), arguments));
+        assertEquals("java.lang.IllegalStateException: otp *** refused for ***", logged.toString());
+        assertEquals("java.lang.IllegalArgumentException: card ***", logged.getCause().toString());
+        assertEquals(List.of(failure.getStackTrace()), List.of(logged.getStackTrace()));
+        java.io.StringWriter printed = new java.io.StringWriter();
+        logged.printStackTrace(new java.io.PrintWriter(printed));
+        assertFalse(printed.toString().contains("998877") || printed.toString().contains(AGENT_TOKEN),
+                printed.toString());
+        assertTrue(printed.toString().contains("Caused by: java.lang.IllegalArgumentException: card ***"));
+    }
 }
