@@ -1,5 +1,6 @@
 /*
- * mcp-ee agent token administration page. Plain JavaScript, no framework, nothing loaded from elsewhere.
+ * mcp-ee administration page: agent tokens and the audit log. Plain JavaScript, no framework, nothing loaded from
+ * elsewhere.
  *
  * The token the user signs in with lives in sessionStorage only (never a cookie, never a URL) and goes to the API
  * in the Authorization header. The API is addressed relative to this page, so the page at <ctx>/admin/ calls
@@ -12,10 +13,21 @@
     var API = new URL('../api/admin/', document.baseURI);
     var STATUSES = ['active', 'expires-soon', 'expired', 'inactive'];
     var TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+    var VIEWS = ['tokens', 'audit'];
+    var OUTCOMES = ['SUCCESS', 'DENIED', 'INVALID', 'ERROR', 'THROTTLED'];
+    var CREDENTIAL_KINDS = {AGENT_TOKEN: 'agent token', JWT: 'JWT', ANONYMOUS: 'anonymous', CONTAINER: 'container'};
+    var AUDIT_MAX_LIMIT = 500;
 
     var state = {
         admin: false,
-        secretFor: null // the id of the token whose new value the secret box shows
+        secretFor: null, // the id of the token whose new value the secret box shows
+        audit: {
+            loaded: false, // whether the audit view shows an answer of the API
+            query: '', // the filter of the entries shown, as query parameters: "Older entries" goes on with it
+            next: null, // the cursor of the next (older) page, null on the last
+            shown: 0,
+            generation: 0 // raised by every new search and by sign-out: older answers are dropped
+        }
     };
 
     function el(id) {
@@ -155,22 +167,22 @@
         return (n < 10 ? '0' : '') + n;
     }
 
-    /** An ISO instant as local "YYYY-MM-DD HH:MM", or the text as given if it does not parse. */
-    function formatInstant(iso) {
+    /** An ISO instant as local "YYYY-MM-DD HH:MM" (":SS" too if asked), or the text as given if it does not parse. */
+    function formatInstant(iso, seconds) {
         var date = new Date(iso);
         if (isNaN(date.getTime())) {
             return String(iso);
         }
         return date.getFullYear() + '-' + two(date.getMonth() + 1) + '-' + two(date.getDate()) + ' '
-            + two(date.getHours()) + ':' + two(date.getMinutes());
+            + two(date.getHours()) + ':' + two(date.getMinutes()) + (seconds ? ':' + two(date.getSeconds()) : '');
     }
 
-    function instantCell(iso, none) {
+    function instantCell(iso, none, seconds) {
         var cell = make('td', 'when');
         if (iso === null || iso === undefined) {
             cell.appendChild(make('span', 'muted', none));
         } else {
-            var time = make('time', null, formatInstant(iso));
+            var time = make('time', null, formatInstant(iso, seconds));
             time.setAttribute('datetime', String(iso));
             time.title = String(iso);
             cell.appendChild(time);
@@ -224,6 +236,8 @@
         sessionStorage.removeItem(STORAGE_KEY);
         state.admin = false;
         hideSecret();
+        resetAudit();
+        selectView('tokens', false);
         el('tokens-body').replaceChildren();
         el('whoami').textContent = '';
         el('create-form').reset();
@@ -233,6 +247,52 @@
         if (announce) {
             showMessage('info', 'Signed out.');
         }
+    }
+
+    // ---- views ------------------------------------------------------------------------------------------------------
+
+    /** Shows one view (a tab and its panel); the audit view loads its entries the first time it is shown. */
+    function selectView(name, focus) {
+        VIEWS.forEach(function (view) {
+            var selected = view === name;
+            var tab = el('tab-' + view);
+            tab.setAttribute('aria-selected', selected ? 'true' : 'false');
+            tab.tabIndex = selected ? 0 : -1;
+            el('view-' + view).hidden = !selected;
+        });
+        if (focus) {
+            el('tab-' + name).focus();
+        }
+    }
+
+    function openView(name) {
+        var already = el('tab-' + name).getAttribute('aria-selected') === 'true';
+        selectView(name, true);
+        if (already) {
+            return;
+        }
+        clearMessage();
+        if (name === 'audit' && !state.audit.loaded) {
+            busy(el('audit-apply'), loadAudit);
+        }
+    }
+
+    /** The tab list's keys (WAI-ARIA tabs pattern): arrows, Home and End move to a tab and show it. */
+    function tabKey(event) {
+        var index = VIEWS.indexOf(event.target.id.replace(/^tab-/, ''));
+        if (index < 0) {
+            return;
+        }
+        var to;
+        switch (event.key) {
+            case 'ArrowLeft': to = (index + VIEWS.length - 1) % VIEWS.length; break;
+            case 'ArrowRight': to = (index + 1) % VIEWS.length; break;
+            case 'Home': to = 0; break;
+            case 'End': to = VIEWS.length - 1; break;
+            default: return;
+        }
+        event.preventDefault();
+        openView(VIEWS[to]);
     }
 
     // ---- the token list ------------------------------------------------------------------------------------------
@@ -351,6 +411,302 @@
             });
             el('create-groups-help').textContent = 'Comma-separated group names. '
                 + (names.length > 0 ? 'Known groups: ' + names.join(', ') + '.' : 'No groups exist yet.');
+        });
+    }
+
+    // ---- the audit log ----------------------------------------------------------------------------------------------
+
+    /**
+     * A datetime-local value ("YYYY-MM-DDTHH:MM", seconds optional) as the instant it names in this browser's time
+     * zone; null when empty. The API takes instants, so it gets this one in UTC.
+     */
+    function localInstant(id, label) {
+        var input = el(id);
+        var value = input.value;
+        if (!value) {
+            if (input.validity && input.validity.badInput) {
+                input.focus();
+                throw new Error('"' + label + '" is not a complete date and time.');
+            }
+            return null;
+        }
+        var parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
+        if (!parts) {
+            input.focus();
+            throw new Error('"' + label + '" is not a date and time.');
+        }
+        var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), Number(parts[4]),
+            Number(parts[5]), Number(parts[6] || 0), Number(((parts[7] || '') + '000').substring(0, 3)));
+        if (isNaN(date.getTime())) {
+            input.focus();
+            throw new Error('"' + label + '" is not a date and time.');
+        }
+        return date;
+    }
+
+    /** The filter form as the API's query parameters; what is wrong in it is thrown, with its field focused. */
+    function auditFilter() {
+        var params = new URLSearchParams();
+        [['user', 'audit-user'], ['token', 'audit-token'], ['tool', 'audit-tool']].forEach(function (field) {
+            var value = el(field[1]).value.trim();
+            if (value) {
+                params.set(field[0], value);
+            }
+        });
+        var outcome = el('audit-outcome').value;
+        if (OUTCOMES.indexOf(outcome) >= 0) {
+            params.set('outcome', outcome);
+        }
+        var from = localInstant('audit-from', 'From');
+        var to = localInstant('audit-to', 'To');
+        if (from && to && from.getTime() >= to.getTime()) {
+            el('audit-to').focus();
+            throw new Error('"To" must be later than "From".');
+        }
+        if (from) {
+            params.set('from', from.toISOString());
+        }
+        if (to) {
+            params.set('to', to.toISOString());
+        }
+        var limit = el('audit-limit').value.trim();
+        if (limit || (el('audit-limit').validity && el('audit-limit').validity.badInput)) {
+            if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > AUDIT_MAX_LIMIT) {
+                el('audit-limit').focus();
+                throw new Error('The limit must be a whole number from 1 to ' + AUDIT_MAX_LIMIT + '.');
+            }
+            params.set('limit', String(Number(limit)));
+        }
+        return params.toString();
+    }
+
+    function auditPath(path, query) {
+        return query ? path + '?' + query : path;
+    }
+
+    function textOrNone(value) {
+        return value === null || value === undefined || value === '' ? null : String(value);
+    }
+
+    /** One term of an entry's details; an absent value is shown as "none". */
+    function detail(list, term, value) {
+        list.appendChild(make('dt', null, term));
+        var text = textOrNone(value);
+        list.appendChild(text === null ? make('dd', 'muted', 'none') : make('dd', null, text));
+    }
+
+    /** The arguments as the API gave them (already redacted), pretty-printed. */
+    function prettyArguments(value) {
+        if (value === null || value === undefined) {
+            return 'none';
+        }
+        if (typeof value === 'string') {
+            return value; // a stored value that is not JSON is given as text
+        }
+        return JSON.stringify(value, null, 2);
+    }
+
+    /** An entry: its row, and a details row below it that its "Details" button shows and hides. */
+    function auditRows(entry) {
+        var key = String(entry.id).replace(/[^0-9A-Za-z_-]/g, '_');
+        var row = make('tr', 'audit-entry');
+        row.setAttribute('data-audit-id', String(entry.id));
+
+        row.appendChild(instantCell(entry.timestamp, 'unknown', true));
+        row.appendChild(make('td', 'user', entry.user));
+
+        var credential = make('td', 'credential');
+        var kind = Object.prototype.hasOwnProperty.call(CREDENTIAL_KINDS, entry.credentialKind)
+            ? CREDENTIAL_KINDS[entry.credentialKind] : String(entry.credentialKind);
+        credential.appendChild(make('span', 'kind', kind));
+        if (textOrNone(entry.credentialName) !== null) {
+            credential.appendChild(make('span', 'credential-name', entry.credentialName));
+        }
+        row.appendChild(credential);
+
+        var tool = make('td', 'tool');
+        tool.appendChild(make('code', null, entry.tool));
+        row.appendChild(tool);
+
+        var outcome = OUTCOMES.indexOf(entry.outcome) >= 0 ? entry.outcome.toLowerCase() : 'unknown';
+        var outcomeCell = make('td', 'outcome');
+        outcomeCell.appendChild(make('span', 'badge badge-' + outcome, entry.outcome));
+        row.appendChild(outcomeCell);
+
+        row.appendChild(make('td', 'number status-code', entry.status));
+        row.appendChild(make('td', 'number duration', typeof entry.durationMs === 'number'
+            ? entry.durationMs + ' ms' : entry.durationMs));
+
+        var address = make('td', 'client-ip');
+        if (textOrNone(entry.clientIp) === null) {
+            address.appendChild(make('span', 'muted', 'unknown'));
+        } else {
+            address.appendChild(make('code', null, entry.clientIp));
+        }
+        row.appendChild(address);
+
+        var details = make('tr', 'audit-detail');
+        details.id = 'audit-detail-' + key;
+        details.hidden = true;
+        var cell = make('td');
+        cell.colSpan = 9;
+        var list = make('dl', 'detail-list');
+        detail(list, 'Target', entry.target);
+        detail(list, 'Error', entry.error);
+        detail(list, 'Credential', kind + (textOrNone(entry.credentialName) !== null ? ' "' + entry.credentialName
+            + '"' : '') + (textOrNone(entry.credentialId) !== null ? ', id ' + entry.credentialId : ''));
+        detail(list, 'Session id', entry.sessionId);
+        detail(list, 'Request id', entry.requestId);
+        detail(list, 'Client', textOrNone(entry.clientName) === null ? null
+            : entry.clientName + (textOrNone(entry.clientVersion) !== null ? ' ' + entry.clientVersion : ''));
+        detail(list, 'Entry id', entry.id);
+        cell.appendChild(list);
+        var title = make('p', 'arguments-title', 'Arguments (as recorded, secrets redacted)');
+        title.id = 'audit-arguments-' + key;
+        cell.appendChild(title);
+        var json = make('pre', 'arguments', prettyArguments(entry.arguments));
+        json.tabIndex = 0; // it may scroll: keyboard users reach it too
+        json.setAttribute('aria-labelledby', title.id);
+        cell.appendChild(json);
+        details.appendChild(cell);
+
+        var toggleCell = make('td', 'actions');
+        var toggle = make('button', 'details-toggle', 'Details');
+        toggle.type = 'button';
+        toggle.setAttribute('aria-expanded', 'false');
+        toggle.setAttribute('aria-controls', details.id);
+        toggle.setAttribute('aria-label', 'Details of ' + entry.tool + ' at ' + formatInstant(entry.timestamp, true));
+        toggle.addEventListener('click', function () {
+            var open = details.hidden;
+            details.hidden = !open;
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        });
+        toggleCell.appendChild(toggle);
+        row.appendChild(toggleCell);
+        return [row, details];
+    }
+
+    /** A page of entries: in place of those shown, or after them ("Older entries"). */
+    function renderAudit(page, append) {
+        var items = page && Array.isArray(page.items) ? page.items : [];
+        var body = el('audit-body');
+        if (!append) {
+            body.replaceChildren();
+            state.audit.shown = 0;
+        }
+        var first = null;
+        items.forEach(function (entry) {
+            var rows = auditRows(entry);
+            first = first || rows[0];
+            rows.forEach(function (row) {
+                body.appendChild(row);
+            });
+        });
+        state.audit.shown += items.length;
+        state.audit.next = page && typeof page.next === 'string' && page.next ? page.next : null;
+        el('audit-empty').hidden = state.audit.shown > 0;
+        el('audit-more').hidden = state.audit.next === null;
+        el('audit-count').textContent = state.audit.shown === 0 ? ''
+            : (state.audit.shown === 1 ? '1 entry shown' : state.audit.shown + ' entries shown')
+            + (state.audit.next === null ? '.' : '; older entries exist.');
+        return first;
+    }
+
+    function renderUnauthenticated(answer) {
+        var items = answer && Array.isArray(answer.items) ? answer.items : [];
+        var body = el('unauthenticated-body');
+        body.replaceChildren();
+        items.forEach(function (tally) {
+            var row = make('tr');
+            var start = instantCell(tally.periodStart, 'unknown', true);
+            if (tally.periodEnd) {
+                start.firstChild.title = String(tally.periodStart) + ' to ' + String(tally.periodEnd);
+            }
+            row.appendChild(start);
+            var address = make('td', 'client-ip');
+            address.appendChild(make('code', null, tally.clientIp));
+            row.appendChild(address);
+            row.appendChild(make('td', 'number requests', tally.requests));
+            body.appendChild(row);
+        });
+        el('unauthenticated-empty').hidden = items.length > 0;
+    }
+
+    /** Nothing shown: after a refused search, so that no stale entries pass for its answer. */
+    function clearAuditResults() {
+        state.audit.loaded = false;
+        state.audit.next = null;
+        state.audit.shown = 0;
+        el('audit-body').replaceChildren();
+        el('unauthenticated-body').replaceChildren();
+        el('audit-empty').hidden = true;
+        el('unauthenticated-empty').hidden = true;
+        el('audit-more').hidden = true;
+        el('audit-count').textContent = '';
+    }
+
+    function resetAudit() {
+        state.audit.generation += 1;
+        state.audit.query = '';
+        clearAuditResults();
+        el('audit-form').reset();
+    }
+
+    /** A new search with the filter form: the newest entries that match, then the unauthenticated counts. */
+    function loadAudit() {
+        var query = auditFilter();
+        state.audit.generation += 1;
+        var generation = state.audit.generation;
+        return api('GET', auditPath('audit', query)).then(function (page) {
+            if (generation !== state.audit.generation) {
+                return null;
+            }
+            state.audit.query = query;
+            state.audit.loaded = true;
+            renderAudit(page, false);
+            return api('GET', 'audit/unauthenticated').then(function (answer) {
+                if (generation === state.audit.generation) {
+                    renderUnauthenticated(answer);
+                }
+            });
+        }, function (error) {
+            if (generation === state.audit.generation) {
+                clearAuditResults();
+            }
+            throw auditRefusal(error);
+        });
+    }
+
+    /**
+     * A 403 of the audit API as the API words it; when its answer has no message (a container's error page, as
+     * when the server enforces the roles before the API runs), the page says who may read the log.
+     */
+    function auditRefusal(error) {
+        if (error instanceof ApiError && error.status === 403 && !error.detail) {
+            return new ApiError(403, describe(403, 'the audit log is only for tokens with the permission mcp-admin'
+                + ' or mcp-auditor'), null);
+        }
+        return error;
+    }
+
+    /** The next page of the search shown, after its entries. */
+    function loadOlderAudit() {
+        if (state.audit.next === null) {
+            return null;
+        }
+        var params = new URLSearchParams(state.audit.query);
+        params.set('cursor', state.audit.next);
+        var generation = state.audit.generation;
+        return api('GET', auditPath('audit', params.toString())).then(function (page) {
+            if (generation !== state.audit.generation) {
+                return;
+            }
+            var first = renderAudit(page, true);
+            if (state.audit.next === null && first) {
+                first.querySelector('button').focus(); // the button is gone: keep the focus near the new rows
+            }
+        }, function (error) {
+            throw auditRefusal(error);
         });
     }
 
@@ -516,6 +872,26 @@
         el('refresh').addEventListener('click', function () {
             clearMessage();
             busy(el('refresh'), loadTokens);
+        });
+        VIEWS.forEach(function (view) {
+            el('tab-' + view).addEventListener('click', function () {
+                openView(view);
+            });
+            el('tab-' + view).addEventListener('keydown', tabKey);
+        });
+        el('audit-form').addEventListener('submit', function (event) {
+            event.preventDefault();
+            clearMessage();
+            busy(el('audit-apply'), loadAudit);
+        });
+        el('audit-reset').addEventListener('click', function () {
+            clearMessage();
+            el('audit-form').reset();
+            busy(el('audit-apply'), loadAudit);
+        });
+        el('audit-more').addEventListener('click', function () {
+            clearMessage();
+            busy(el('audit-more'), loadOlderAudit);
         });
         el('secret-copy').addEventListener('click', copySecret);
         el('secret-dismiss').addEventListener('click', hideSecret);

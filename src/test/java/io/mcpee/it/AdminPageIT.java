@@ -1,5 +1,7 @@
 package io.mcpee.it;
 
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -11,12 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -31,6 +36,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -139,6 +145,15 @@ class AdminPageIT {
         return browser;
     }
 
+    /** Opens the page and signs in with this token. */
+    private ChromeDriver signedIn(String token) throws IOException {
+        ChromeDriver browser = openSignedOut();
+        browser.findElement(By.id("sign-in-token")).sendKeys(token);
+        browser.findElement(By.id("sign-in-button")).click();
+        visible(By.id("workspace"));
+        return browser;
+    }
+
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, WAIT);
     }
@@ -194,6 +209,51 @@ class AdminPageIT {
             String value = d.findElement(By.id("secret-value")).getText();
             return box.isDisplayed() && value.matches(TOKEN_SHAPE) && !value.equals(previous) ? value : null;
         });
+    }
+
+    /** Waits for the page's requests to end: it marks the body aria-busy while a button's action runs. */
+    private void settled() {
+        waiting().withMessage("the page to finish its requests")
+                .until(d -> d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+    }
+
+    /** The entries the audit table shows, newest first (not their detail rows). */
+    private List<WebElement> auditRows() {
+        return driver.findElements(By.cssSelector("#audit-body tr.audit-entry"));
+    }
+
+    private static String cell(WebElement row, String css) {
+        return row.findElement(By.cssSelector(css)).getText();
+    }
+
+    private List<WebElement> waitForAuditRows(String user, int count) {
+        return waiting().ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> count + " audit entries of " + user + "; the table shows: "
+                        + driver.findElement(By.id("audit-body")).getText())
+                .until(d -> {
+                    List<WebElement> rows = auditRows().stream().filter(r -> cell(r, "td.user").equals(user))
+                            .toList();
+                    return rows.size() == count ? rows : null;
+                });
+    }
+
+    private void applyAuditFilter() {
+        driver.findElement(By.id("audit-apply")).click();
+        settled();
+    }
+
+    private void setValue(String id, String value) {
+        driver.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    /** Opens an entry's details; returns its detail row. */
+    private WebElement openDetails(WebElement row) {
+        WebElement toggle = row.findElement(By.cssSelector("button.details-toggle"));
+        assertEquals("false", toggle.getAttribute("aria-expanded"));
+        toggle.click();
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id(toggle.getAttribute("aria-controls"))));
     }
 
     private void screenshot(String name) throws IOException {
@@ -395,5 +455,159 @@ class AdminPageIT {
         visible(By.id("sign-in-token"));
         assertEquals(0L, browser.executeScript("return sessionStorage.length;"));
         assertTrue(browser.findElements(By.cssSelector("#tokens-body tr")).isEmpty());
+    }
+
+    @Test
+    void anAdministratorReadsTheAuditLog() throws Exception {
+        // what an agent did: one call it may make, one it may not
+        String user = "audra" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String agent = TestTokens.create(base, user, "customers:read");
+        String markup = "<img src=x id=injected-audit onerror=alert(1)>";
+        McpSyncClient client = McpClients.connect(base, agent);
+        try {
+            assertFalse(McpClients.call(client, "list_customers", Map.of("q", markup, "limit", 3)).isError());
+            McpSchema.CallToolResult denied = McpClients.call(client, "delete_customer", Map.of("id", 424242));
+            assertTrue(denied.isError(), McpClients.text(denied));
+        } finally {
+            client.closeGracefully();
+        }
+
+        ChromeDriver browser = signedIn(TestTokens.ADMIN);
+        waitForRow("bootstrap administrator");
+        WebElement tokensTab = browser.findElement(By.id("tab-tokens"));
+        WebElement auditTab = browser.findElement(By.id("tab-audit"));
+        assertEquals("true", tokensTab.getAttribute("aria-selected"));
+        assertEquals("false", auditTab.getAttribute("aria-selected"));
+        assertEquals("view-audit", auditTab.getAttribute("aria-controls"));
+        assertFalse(browser.findElement(By.id("view-audit")).isDisplayed());
+
+        // the audit view: the newest entries, both calls among them
+        auditTab.click();
+        settled();
+        assertEquals("true", auditTab.getAttribute("aria-selected"));
+        assertEquals("false", tokensTab.getAttribute("aria-selected"));
+        assertTrue(browser.findElement(By.id("view-audit")).isDisplayed());
+        assertFalse(browser.findElement(By.id("view-tokens")).isDisplayed());
+        List<WebElement> mine = waitForAuditRows(user, 2);
+        WebElement deniedRow = mine.get(0);
+        WebElement succeededRow = mine.get(1);
+        assertEquals("delete_customer", cell(deniedRow, "td.tool"));
+        assertEquals("DENIED", cell(deniedRow, "td.outcome .badge"));
+        assertTrue(deniedRow.findElement(By.cssSelector("td.outcome .badge")).getAttribute("class")
+                .contains("badge-denied"));
+        assertEquals("403", cell(deniedRow, "td.status-code"));
+        assertEquals("list_customers", cell(succeededRow, "td.tool"));
+        assertEquals("SUCCESS", cell(succeededRow, "td.outcome .badge"));
+        assertTrue(succeededRow.findElement(By.cssSelector("td.outcome .badge")).getAttribute("class")
+                .contains("badge-success"));
+        for (WebElement row : mine) {
+            assertTrue(cell(row, "td.credential").contains("agent token"), cell(row, "td.credential"));
+            assertTrue(cell(row, "td.credential").contains("it " + user), cell(row, "td.credential"));
+            assertTrue(cell(row, "td.duration").matches("\\d+ ms"), cell(row, "td.duration"));
+            assertFalse(cell(row, "td.client-ip").isBlank());
+        }
+        assertTrue(browser.findElement(By.id("unauthenticated-title")).isDisplayed());
+        assertTrue(!browser.findElements(By.cssSelector("#unauthenticated-body tr")).isEmpty()
+                || browser.findElement(By.id("unauthenticated-empty")).isDisplayed(),
+                "the unauthenticated counts show rows or say there are none");
+        screenshot("audit");
+
+        // only the denied call
+        browser.findElement(By.id("audit-user")).sendKeys(user);
+        new Select(browser.findElement(By.id("audit-outcome"))).selectByValue("DENIED");
+        applyAuditFilter();
+        List<WebElement> rows = auditRows();
+        assertEquals(1, rows.size(), browser.findElement(By.id("audit-body")).getText());
+        assertEquals("delete_customer", cell(rows.get(0), "td.tool"));
+        assertEquals("DENIED", cell(rows.get(0), "td.outcome .badge"));
+        assertFalse(browser.findElement(By.id("audit-more")).isDisplayed());
+        WebElement details = openDetails(rows.get(0));
+        String arguments = details.findElement(By.cssSelector("pre.arguments")).getText();
+        assertTrue(arguments.contains("\"id\": 424242"), arguments);
+        assertTrue(details.getText().contains("this caller may not use the tool delete_customer"), details.getText());
+        assertTrue(details.getText().contains("mcp-ee-it 1.0"), details.getText());
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", details);
+        screenshot("audit-denied");
+
+        // only the successful one; the agent's markup in its arguments is text
+        new Select(browser.findElement(By.id("audit-outcome"))).selectByValue("SUCCESS");
+        applyAuditFilter();
+        rows = auditRows();
+        assertEquals(1, rows.size(), browser.findElement(By.id("audit-body")).getText());
+        assertEquals("list_customers", cell(rows.get(0), "td.tool"));
+        arguments = openDetails(rows.get(0)).findElement(By.cssSelector("pre.arguments")).getText();
+        assertTrue(arguments.contains(markup), arguments);
+        assertTrue(browser.findElements(By.id("injected-audit")).isEmpty(), "markup from an agent was rendered");
+
+        // one entry a page: "Older entries" brings the next, and goes when there is none
+        new Select(browser.findElement(By.id("audit-outcome"))).selectByValue("");
+        browser.findElement(By.id("audit-limit")).clear();
+        browser.findElement(By.id("audit-limit")).sendKeys("1");
+        applyAuditFilter();
+        rows = auditRows();
+        assertEquals(1, rows.size());
+        assertEquals("delete_customer", cell(rows.get(0), "td.tool"));
+        assertTrue(browser.findElement(By.id("audit-more")).isDisplayed());
+        browser.findElement(By.id("audit-more")).click();
+        settled();
+        rows = auditRows();
+        assertEquals(2, rows.size());
+        assertEquals("list_customers", cell(rows.get(1), "td.tool"));
+        assertFalse(browser.findElement(By.id("audit-more")).isDisplayed());
+        assertEquals("2 entries shown.", browser.findElement(By.id("audit-count")).getText());
+
+        // time bounds: nothing before 2000, both since
+        browser.findElement(By.id("audit-limit")).clear();
+        setValue("audit-from", "2000-01-02T00:00");
+        setValue("audit-to", "2000-01-01T00:00");
+        applyAuditFilter();
+        assertTrue(messageContaining("later than").contains("From"));
+        setValue("audit-from", "");
+        applyAuditFilter();
+        assertTrue(auditRows().isEmpty());
+        assertEquals("No audit entries match.", visible(By.id("audit-empty")).getText());
+        assertFalse(browser.findElement(By.id("audit-more")).isDisplayed());
+        screenshot("audit-empty");
+        setValue("audit-from", "2000-01-01T00:00");
+        setValue("audit-to", "");
+        applyAuditFilter();
+        assertEquals(2, auditRows().size());
+        assertFalse(browser.findElement(By.id("audit-empty")).isDisplayed());
+
+        // the tabs by keyboard
+        auditTab.sendKeys(Keys.ARROW_LEFT);
+        assertEquals("true", tokensTab.getAttribute("aria-selected"));
+        assertTrue(browser.findElement(By.id("view-tokens")).isDisplayed());
+        assertEquals(tokensTab, browser.switchTo().activeElement());
+
+        // sign out: the audit view is emptied too
+        browser.findElement(By.id("sign-out")).click();
+        visible(By.id("sign-in-token"));
+        assertTrue(browser.findElements(By.cssSelector("#audit-body tr")).isEmpty());
+        assertEquals("", browser.findElement(By.id("audit-user")).getAttribute("value"));
+    }
+
+    @Test
+    void aTokenWithoutAuditRightsIsRefusedTheAuditLog() throws Exception {
+        String nils = TestTokens.create(base, "nils", "customers:read");
+        ChromeDriver browser = signedIn(nils);
+        waitForRow("it nils");
+        browser.findElement(By.id("tab-audit")).click();
+        String message = messageContaining("403");
+        assertTrue(message.contains("mcp-auditor"), message);
+        settled();
+        // refused, not signed out
+        assertTrue(browser.findElement(By.id("view-audit")).isDisplayed());
+        assertTrue(browser.findElement(By.id("session")).isDisplayed());
+        assertEquals(nils, browser.executeScript("return sessionStorage.getItem('mcpee.admin.token');"));
+        assertTrue(auditRows().isEmpty());
+        assertFalse(browser.findElement(By.id("audit-empty")).isDisplayed(), "refused is not \"nothing matches\"");
+        screenshot("audit-forbidden");
+        // an mcp-auditor token may read it
+        String auditor = TestTokens.create(base, "ines", "mcp-auditor");
+        assertEquals(200, apiStatus("/api/admin/audit?limit=1", auditor));
+        assertEquals(403, apiStatus("/api/admin/audit?limit=1", nils));
+        browser.findElement(By.id("sign-out")).click();
+        visible(By.id("sign-in-token"));
     }
 }
