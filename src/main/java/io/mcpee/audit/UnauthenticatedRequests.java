@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Counts the requests to {@code /mcp} refused for want of a valid credential, per client address, in memory; the
@@ -26,6 +27,9 @@ class UnauthenticatedRequests {
     private final int maxAddresses;
     private final Clock clock;
     private final AtomicReference<Period> current;
+    // count holds the read lock, so once drain has swapped the period under the write lock no increment is still
+    // on its way to the old one
+    private final StampedLock swap = new StampedLock();
 
     @Inject
     UnauthenticatedRequests(AuditSettings settings) {
@@ -46,21 +50,32 @@ class UnauthenticatedRequests {
     }
 
     void count(@Observes UnauthenticatedRequest request) {
-        Period period = current.get();
         String address = request.clientAddress() == null ? OTHERS : request.clientAddress();
-        LongAdder counter = period.counts.get(address);
-        if (counter == null) {
-            // the bound is approximate under races (a few more keys at most), which is all it needs to be
-            counter = period.counts.computeIfAbsent(period.counts.size() < maxAddresses ? address : OTHERS,
-                    key -> new LongAdder());
+        long stamp = swap.readLock();
+        try {
+            Period period = current.get();
+            LongAdder counter = period.counts.get(address);
+            if (counter == null) {
+                // the bound is approximate under races (a few more keys at most), which is all it needs to be
+                counter = period.counts.computeIfAbsent(period.counts.size() < maxAddresses ? address : OTHERS,
+                        key -> new LongAdder());
+            }
+            counter.increment();
+        } finally {
+            swap.unlockRead(stamp);
         }
-        counter.increment();
     }
 
     /** The counts since the last drain, and a new period begun. Increments racing with it land in the new one. */
     Drained drain() {
         Instant now = clock.instant();
-        Period ended = current.getAndSet(new Period(now));
+        Period ended;
+        long stamp = swap.writeLock();
+        try {
+            ended = current.getAndSet(new Period(now));
+        } finally {
+            swap.unlockWrite(stamp);
+        }
         List<Count> counts = ended.counts.entrySet().stream()
                 .map(e -> new Count(e.getKey(), e.getValue().sum())).filter(c -> c.requests() > 0)
                 .sorted((a, b) -> Long.compare(b.requests(), a.requests())).toList();

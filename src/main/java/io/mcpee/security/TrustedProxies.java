@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class TrustedProxies {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    // it starts with a hex digit or ':', or InetAddress.getByName would look it up as a name
+    private static final Pattern IPV6 = Pattern.compile("(?=[0-9A-Fa-f:])[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     static final TrustedProxies NONE = new TrustedProxies(List.of());
 
     private final List<Block> blocks;
