@@ -14,11 +14,23 @@ record AuditQuery(String user, String credentialId, String tool, Set<Outcome> ou
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** What every database stores and every JDBC driver converts: years 1 to 9999. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     AuditQuery {
         outcomes = outcomes == null ? Set.of() : Set.copyOf(outcomes);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        requireInRange("from", from);
+        requireInRange("to", to);
+    }
+
+    /** Instants the database can compare with: years 1 to 9999. */
+    static void requireInRange(String name, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw new IllegalArgumentException(name + " must be between years 1 and 9999");
         }
     }
 
@@ -35,8 +47,9 @@ record AuditQuery(String user, String credentialId, String tool, Set<Outcome> ou
                 String text = new String(java.util.Base64.getUrlDecoder().decode(cursor),
                         java.nio.charset.StandardCharsets.US_ASCII);
                 int dot = text.indexOf('.');
-                return new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, dot))),
-                        Long.parseLong(text.substring(dot + 1)));
+                Instant at = Instant.ofEpochMilli(Long.parseLong(text.substring(0, dot)));
+                requireInRange("cursor", at);
+                return new Position(at, Long.parseLong(text.substring(dot + 1)));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("invalid cursor");
             }

@@ -115,12 +115,18 @@ class AuditRecords {
         if (value == null || value.length() <= max) {
             return value;
         }
-        return value.substring(0, max - 3) + "...";
+        int end = max - 3;
+        // never half of a surrogate pair: the cut would leave a broken character
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "...";
     }
 
     /** A client-sent name as safe to store: control characters replaced. */
     static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
+        // \p{Cc}: the C0 and C1 controls (NEL, U+0085, is a line break to some log tools)
+        return text.replaceAll("\\p{Cc}", "?");
     }
 
     private record Credential(String principal, String kind, String id, String name) {

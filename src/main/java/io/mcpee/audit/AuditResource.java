@@ -176,7 +176,9 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant parsed = Instant.parse(value.strip());
+            AuditQuery.requireInRange(name, parsed);
+            return parsed;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
         }

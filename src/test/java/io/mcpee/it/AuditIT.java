@@ -187,6 +187,9 @@ class AuditIT {
         assertTrue(api(auditor, "audit?from=yesterday", 400).getString("error").contains("from"));
         assertTrue(api(auditor, "audit?limit=0", 400).getString("error").contains("limit"));
         assertTrue(api(auditor, "audit?cursor=%25%25", 400).getString("error").contains("cursor"));
+        assertTrue(api(auditor, "audit?to=%2B1000000000-01-01T00:00:00Z", 400).getString("error").contains("to"));
+        assertTrue(api(auditor, "audit/unauthenticated?from=-500000-01-01T00:00:00Z", 400).getString("error")
+                .contains("from"));
     }
 
     @Test
