@@ -17,6 +17,7 @@ SECONDS_PER_ROUND="${SECONDS_PER_ROUND:-30}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-240}"
 BENCH_OUT="${BENCH_OUT:-}"   # when set: a folder that keeps the wrk outputs and the Payara log
+BENCH_DB="${BENCH_DB:-h2}"   # h2 (fresh, in a temporary folder) or postgresql (MCPEE_DB_* as for run.sh)
 
 for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT; do
     [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || { echo "bench: $name must be a positive integer" >&2; exit 2; }
@@ -103,12 +104,14 @@ base="http://127.0.0.1:$PORT"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/mcpee-bench.XXXXXX")"
 # the same start as server-config/payara/run.sh (which execs java, so $! is the JVM's pid), on a fresh data dir
-log "starting Payara Micro on port $PORT, H2 data in $tmp/data"
+[[ "$BENCH_DB" == h2 || "$BENCH_DB" == postgresql ]] || die "BENCH_DB must be h2 or postgresql"
+log "starting Payara Micro on port $PORT, database $BENCH_DB, data in $tmp/data"
 # a fresh admin token for this run only, handed over as the bootstrap token
 hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 admin_token="mcp_$(hex 8)_$(hex 32)"
 MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" MCPEE_WAR="$war" \
-    MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" \
+    MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" MCPEE_DB="$BENCH_DB" \
+    MCPEE_DB_PASSWORD="${MCPEE_DB_PASSWORD:-mcpee}" \
     "$root/server-config/payara/run.sh" >"$tmp/payara.log" 2>&1 &
 server_pid=$!
 
@@ -231,7 +234,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 column_of() { printf '%s\n' "${rows[@]}" | awk -v t="$1" -v c="$2" '$2 == t { print $c }'; }
 
 echo
-echo "mcp-ee benchmark: customer $customer_id, c=$CONNECTIONS t=$THREADS, warm-up ${WARMUP_SECONDS} s each," \
+echo "mcp-ee benchmark: database $BENCH_DB, customer $customer_id, c=$CONNECTIONS t=$THREADS, warm-up ${WARMUP_SECONDS} s each," \
      "$ROUNDS rounds x ${SECONDS_PER_ROUND} s, interleaved rest/mcp; $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "  (a) rest = GET /api/customers/$customer_id (${#rest_body} B)   (b) mcp = tools/call retrieve_customer (${#mcp_body} B)"
 echo "  cores = CPU used during the round by the server / wrk / all other processes ($(nproc) cores in all)"
