@@ -8,26 +8,23 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * One {@code tools/call}, as the audit log keeps it: who (the user, the credential), what (tool, resource method,
  * arguments after redaction), how it ended (outcome, status, sanitised error), when and how long, and from where
  * (client address, MCP session, JSON-RPC request, client software). Written once, never changed; nothing in it
- * is secret, so it may be logged and shown to auditors as it is.
+ * is secret, so it may be logged and shown to auditors as it is. The audit API and the purge read it through JPA;
+ * {@link AuditStore} inserts it with one JDBC statement (see there why).
  */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
-    // matches INCREMENT BY 50 in the migration: one sequence read per 50 entries
-    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "occurred_at", nullable = false)
@@ -83,26 +80,6 @@ public class AuditEntry {
 
     /** For JPA. */
     protected AuditEntry() {
-    }
-
-    AuditEntry(AuditRecord record) {
-        this.occurredAt = record.occurredAt().atOffset(ZoneOffset.UTC);
-        this.principal = record.principal();
-        this.credentialKind = record.credentialKind();
-        this.credentialId = record.credentialId();
-        this.credentialName = record.credentialName();
-        this.toolName = record.toolName();
-        this.target = record.target();
-        this.arguments = record.arguments();
-        this.outcome = record.outcome();
-        this.status = record.status();
-        this.errorMessage = record.errorMessage();
-        this.durationMs = record.durationMs();
-        this.clientIp = record.clientIp();
-        this.sessionId = record.sessionId();
-        this.requestId = record.requestId();
-        this.clientName = record.clientName();
-        this.clientVersion = record.clientVersion();
     }
 
     public Long getId() {

@@ -6,7 +6,6 @@ import io.mcpee.tools.Outcome;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallChain;
 import io.mcpee.tools.ToolOutcome;
-import io.mcpee.tools.ToolRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -22,13 +21,13 @@ import java.util.logging.Logger;
  * The audit step of a tool call, outermost of the guards so that every call is recorded, the throttled and the
  * denied too: exactly one entry per {@code tools/call}, committed before the answer is sent.
  * <p>
- * A call that may change data (not read-only) runs in a transaction this guard opens; the resource's own
- * transactional code joins it. Its entry is written into that transaction, so the change and the entry commit
- * together, and when the entry cannot be written the change rolls back and the agent gets an error instead of
- * the result (fail closed). When the application's failure has marked the transaction for rollback, it rolls
- * back and the entry is written alone. A read-only call's entry is written alone after the call, before the
- * answer. Whatever was refused is answered HTTP 503 and recorded, if the database still takes it, as an
- * {@code ERROR}. Each entry is also one JSON line to the logger {@code mcpee.audit}.
+ * Every call runs in a transaction this guard opens; the resource's own transactional code joins it. The call's
+ * entry is written into that transaction, so a change and its entry commit together, and when the entry cannot be
+ * written the change rolls back and the agent gets an error instead of the result (fail closed; a read's result is
+ * not given out unrecorded either). When the application's failure has marked the transaction for rollback, it
+ * rolls back and the entry is written alone. One transaction for the call and its entry is also the cheapest: a
+ * read does not pay for a second one. A call refused for its entry is answered HTTP 503 and recorded, if the
+ * database still takes it, as an {@code ERROR}. Each entry is also one JSON line to the logger {@code mcpee.audit}.
  */
 @ToolCallChain
 @Interceptor
@@ -40,13 +39,13 @@ public class AuditGuard {
 
     private final AuditStore store;
     private final AuditRecords records;
-    private final ToolRegistry registry;
+    private final AuditLogWriter lines;
 
     @Inject
-    AuditGuard(AuditStore store, AuditRecords records, ToolRegistry registry) {
+    AuditGuard(AuditStore store, AuditRecords records, AuditLogWriter lines) {
         this.store = store;
         this.records = records;
-        this.registry = registry;
+        this.lines = lines;
     }
 
     @AroundInvoke
@@ -54,35 +53,55 @@ public class AuditGuard {
         ToolCall call = (ToolCall) invocation.getParameters()[0];
         Instant started = Instant.now();
         long start = System.nanoTime();
-        boolean joint = !registry.readOnly(call.toolName());
-        if (joint) {
-            store.begin();
-        }
+        store.begin();
         ToolOutcome outcome;
         try {
             outcome = (ToolOutcome) invocation.proceed();
         } catch (Throttled e) {
-            refused(call, started, start, joint, Outcome.THROTTLED, 429, e.getMessage());
+            refused(call, started, start, Outcome.THROTTLED, 429, e.getMessage());
             throw e;
         } catch (ProtocolException e) {
             // an unknown tool: JSON-RPC -32602, recorded as refused arguments
-            refused(call, started, start, joint, Outcome.INVALID, 400, e.getMessage());
+            refused(call, started, start, Outcome.INVALID, 400, e.getMessage());
             throw e;
         } catch (RuntimeException | Error e) {
-            refused(call, started, start, joint, Outcome.ERROR, 500, "internal error");
+            refused(call, started, start, Outcome.ERROR, 500, "internal error");
             throw e;
         }
         AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome.outcome(),
                 outcome.status(), outcome.errorMessage());
         try {
-            if (!joint || !store.commitWith(record)) {
+            if (!store.commitWith(record)) {
                 store.writeAlone(record);
             }
         } catch (AuditUnavailable e) {
             return failClosed(record, e);
+        } catch (AuditStore.CallNotCommitted e) {
+            return notCommitted(record, e);
         }
-        AuditLog.write(record, true);
+        lines.write(record, true);
         return outcome;
+    }
+
+    /**
+     * The entry was written but the transaction failed at commit (the application's deferred changes, the
+     * database): nothing took effect, which the agent is told as the 500 a REST call would have got, and the
+     * entry says.
+     */
+    private ToolOutcome notCommitted(AuditRecord record, AuditStore.CallNotCommitted failure) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.toolName() + " did not commit (reference " + reference
+                + ")", failure);
+        String message = "HTTP 500 Internal Server Error: the call's changes could not be committed; the server log"
+                + " has the details under reference " + reference;
+        AuditRecord failed = record.failed(500, message);
+        try {
+            store.writeAlone(failed);
+        } catch (AuditUnavailable e) {
+            return failClosed(failed, e);
+        }
+        lines.write(failed, true);
+        return ToolOutcome.error(500, message);
     }
 
     /**
@@ -90,19 +109,17 @@ public class AuditGuard {
      * transaction is rolled back and its entry written alone. When even that fails the exception goes on all the
      * same; the agent gets its error either way.
      */
-    private void refused(ToolCall call, Instant started, long start, boolean joint, Outcome outcome, int status,
+    private void refused(ToolCall call, Instant started, long start, Outcome outcome, int status,
                          String message) {
-        if (joint) {
-            store.rollback();
-        }
+        store.rollback();
         AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome, status, message);
         try {
             store.writeAlone(record);
-            AuditLog.write(record, true);
+            lines.write(record, true);
         } catch (AuditUnavailable e) {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "mcp-ee: audit entry not written (reference " + reference + ")", e);
-            AuditLog.write(record, false);
+            lines.write(record, false);
         }
     }
 
@@ -111,17 +128,17 @@ public class AuditGuard {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.toolName()
                 + " was not carried out (reference " + reference + ")", failure);
-        AuditLog.write(record, false);
+        lines.write(record, false);
         String message = "HTTP 503 Service Unavailable: the call was not carried out because its audit entry could"
                 + " not be written; the server log has the details under reference " + reference;
         AuditRecord failed = record.failed(503, message);
         try {
             store.writeAlone(failed);
-            AuditLog.write(failed, true);
+            lines.write(failed, true);
         } catch (AuditUnavailable again) {
             LOG.log(Level.SEVERE, "mcp-ee: audit: the failure entry was not written either (reference "
                     + reference + ")", again);
-            AuditLog.write(failed, false);
+            lines.write(failed, false);
         }
         return ToolOutcome.error(503, message);
     }

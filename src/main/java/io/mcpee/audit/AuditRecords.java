@@ -19,6 +19,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Makes the audit record of a tool call from the request it arrived in: the caller our mechanism authenticated
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 class AuditRecords {
     static final String ANONYMOUS = "anonymous";
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}");
 
     private final HttpServletRequest request;
     private final ClientAddresses addresses;
@@ -125,8 +127,13 @@ class AuditRecords {
 
     /** A client-sent name as safe to store: control characters replaced. */
     static String printable(String text) {
-        // \p{Cc}: the C0 and C1 controls (NEL, U+0085, is a line break to some log tools)
-        return text.replaceAll("\\p{Cc}", "?");
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.CONTROL) {
+                // the C0 and C1 controls (NEL, U+0085, is a line break to some log tools)
+                return CONTROLS.matcher(text).replaceAll("?");
+            }
+        }
+        return text;
     }
 
     private record Credential(String principal, String kind, String id, String name) {

@@ -8,7 +8,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +30,9 @@ import java.util.logging.Logger;
 public class Throttle {
     private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
 
+    private static final int MAX_CACHED_RATES = 1024;
+
+    private final Map<String, Rate> tokenRates = new ConcurrentHashMap<>();
     private final RateLimiter limiter;
     private final ThrottleSettings settings;
     private final SecurityContext security;
@@ -117,8 +122,17 @@ public class Throttle {
         if (own.isEmpty()) {
             return settings.authenticated();
         }
+        Rate cached = tokenRates.get(own.get());
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return Rate.parse(own.get());
+            Rate parsed = Rate.parse(own.get());
+            // tokens share few distinct rates: parsing each call's is wasted work on the hot path
+            if (tokenRates.size() < MAX_CACHED_RATES) {
+                tokenRates.put(own.get(), parsed);
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "mcp-ee: token " + caller.credentialId() + " has an invalid rateLimit; the default "
                     + settings.authenticated() + " applies: " + e.getMessage());

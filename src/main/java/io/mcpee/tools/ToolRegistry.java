@@ -59,15 +59,6 @@ public class ToolRegistry {
         return tool == null ? Optional.empty() : Optional.of(tool.target().displayName());
     }
 
-    /**
-     * True when the tool says it changes nothing ({@code readOnlyHint}: GET, or {@code @McpTool(readOnly = true)});
-     * false for unknown tools.
-     */
-    public boolean readOnly(String name) {
-        ToolDefinition tool = catalog.find(name);
-        return tool != null && Boolean.TRUE.equals(tool.tool().annotations().readOnlyHint());
-    }
-
     ToolDefinition find(String name) {
         return catalog.find(name);
     }

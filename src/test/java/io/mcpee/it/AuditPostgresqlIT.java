@@ -170,9 +170,9 @@ class AuditPostgresqlIT {
     }
 
     private static void insert(Connection db, String tool, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_entry (id, occurred_at, principal,"
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_entry (occurred_at, principal,"
                 + " credential_kind, tool_name, arguments, outcome, status, duration_ms)"
-                + " VALUES (nextval('audit_entry_seq'), ?, 'purge-it', 'ANONYMOUS', ?, '{}', 'SUCCESS', 200, 1)")) {
+                + " VALUES (?, 'purge-it', 'ANONYMOUS', ?, '{}', 'SUCCESS', 200, 1)")) {
             insert.setObject(1, at);
             insert.setString(2, tool);
             insert.executeUpdate();
