@@ -18,6 +18,7 @@ SKIP_BUILD="${SKIP_BUILD:-0}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-240}"
 BENCH_OUT="${BENCH_OUT:-}"   # when set: a folder that keeps the wrk outputs and the Payara log
 BENCH_DB="${BENCH_DB:-h2}"   # h2 (fresh, in a temporary folder) or postgresql (MCPEE_DB_* as for run.sh)
+BENCH_CHAIN="${BENCH_CHAIN:-full}"   # full (the product as shipped) or no-audit (a copy of the WAR without the audit guard)
 
 for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT; do
     [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || { echo "bench: $name must be a positive integer" >&2; exit 2; }
@@ -105,11 +106,25 @@ base="http://127.0.0.1:$PORT"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/mcpee-bench.XXXXXX")"
 # the same start as server-config/payara/run.sh (which execs java, so $! is the JVM's pid), on a fresh data dir
 [[ "$BENCH_DB" == h2 || "$BENCH_DB" == postgresql ]] || die "BENCH_DB must be h2 or postgresql"
+[[ "$BENCH_CHAIN" == full || "$BENCH_CHAIN" == no-audit ]] || die "BENCH_CHAIN must be full or no-audit"
+served="$war"
+if [[ "$BENCH_CHAIN" == no-audit ]]; then
+    # the product has no switch to turn its audit off; for measuring what the audit costs, a copy of the WAR whose
+    # beans.xml excludes the audit guard from discovery (everything else, the other guards too, stays)
+    served="$tmp/mcp-ee.war"
+    cp "$war" "$served"
+    mkdir -p "$tmp/war/WEB-INF"
+    (cd "$tmp/war" && jar xf "$served" WEB-INF/beans.xml) || die "cannot read WEB-INF/beans.xml of $war"
+    sed -i 's#</beans>#    <scan><exclude name="io.mcpee.audit.AuditGuard"/></scan>\n</beans>#' "$tmp/war/WEB-INF/beans.xml"
+    grep -q 'exclude name="io.mcpee.audit.AuditGuard"' "$tmp/war/WEB-INF/beans.xml" || die "cannot edit beans.xml"
+    (cd "$tmp/war" && jar uf "$served" WEB-INF/beans.xml) || die "cannot update the WAR copy (jar)"
+    log "chain without the audit guard: $served"
+fi
 log "starting Payara Micro on port $PORT, database $BENCH_DB, data in $tmp/data"
 # a fresh admin token for this run only, handed over as the bootstrap token
 hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 admin_token="mcp_$(hex 8)_$(hex 32)"
-MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" MCPEE_WAR="$war" \
+MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" MCPEE_WAR="$served" \
     MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" MCPEE_DB="$BENCH_DB" \
     MCPEE_DB_PASSWORD="${MCPEE_DB_PASSWORD:-mcpee}" \
     "$root/server-config/payara/run.sh" >"$tmp/payara.log" 2>&1 &
@@ -163,6 +178,13 @@ mcp_body="$(json_post "$base/mcp" "$call_body" "${mcp_headers[@]}" -H "Mcp-Sessi
 jq -e --argjson id "$customer_id" '.result.isError == false and .result.structuredContent.id == $id' \
     <<<"$mcp_body" >/dev/null || die "tools/call retrieve_customer did not return customer $customer_id: $mcp_body"
 log "MCP session open; tools/call body ${#mcp_body} bytes"
+# the chain measured is the chain meant: an audit entry per call, or none at all
+audited="$(curl -sS --fail-with-body -H "Authorization: Bearer $admin_token" \
+    "$base/api/admin/audit?user=bench&tool=retrieve_customer&limit=1")" || die "GET /api/admin/audit failed: $audited"
+case "$BENCH_CHAIN" in
+    full)     jq -e '.items | length == 1' <<<"$audited" >/dev/null || die "no audit entry for the tool call" ;;
+    no-audit) jq -e '.items | length == 0' <<<"$audited" >/dev/null || die "the audit guard is still on" ;;
+esac
 
 # --- 3. load ------------------------------------------------------------------------------------------------------
 # CPU time so far, in clock ticks: the whole host (busy, all processes), the server, and the waited-for children
@@ -234,7 +256,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 column_of() { printf '%s\n' "${rows[@]}" | awk -v t="$1" -v c="$2" '$2 == t { print $c }'; }
 
 echo
-echo "mcp-ee benchmark: database $BENCH_DB, customer $customer_id, c=$CONNECTIONS t=$THREADS, warm-up ${WARMUP_SECONDS} s each," \
+echo "mcp-ee benchmark: database $BENCH_DB, chain $BENCH_CHAIN, customer $customer_id, c=$CONNECTIONS t=$THREADS, warm-up ${WARMUP_SECONDS} s each," \
      "$ROUNDS rounds x ${SECONDS_PER_ROUND} s, interleaved rest/mcp; $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "  (a) rest = GET /api/customers/$customer_id (${#rest_body} B)   (b) mcp = tools/call retrieve_customer (${#mcp_body} B)"
 echo "  cores = CPU used during the round by the server / wrk / all other processes ($(nproc) cores in all)"
