@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The audit log on PostgreSQL, as production runs it (the "payara-postgresql" execution, whose deployment purges
  * every 2 s in batches of 2): a call's entry read straight from the table; the fail-closed rule with the database
  * really refusing the entry (a CHECK constraint added for the test), so the create rolls back and the agent gets an
- * error; the retention purge deleting old entries and keeping the rest.
+ * error; a commit refused after the entry was written (a deferred constraint trigger): a 500 and only its ERROR
+ * entry; the retention purge deleting old entries and keeping the rest.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -140,6 +141,48 @@ class AuditPostgresqlIT {
         }
         try (Connection db = connect()) {
             assertEquals(1, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
+        }
+    }
+
+    @Test
+    void aCommitThatFailsAfterTheEntryIsA500AndLeavesOnlyItsErrorEntry() throws Exception {
+        String probe = "commit-probe-" + UUID.randomUUID();
+        String token = TestTokens.create(base, "gina", "customers:write");
+        try (Connection db = connect(); Statement ddl = db.createStatement()) {
+            // PostgreSQL refuses the customer only when the transaction commits: after the entry was written
+            ddl.execute("CREATE OR REPLACE FUNCTION audit_it_refuse_probe() RETURNS trigger AS $$ BEGIN"
+                    + " IF NEW.name LIKE 'commit-probe-%' THEN RAISE EXCEPTION 'refused at commit'; END IF;"
+                    + " RETURN NEW; END $$ LANGUAGE plpgsql");
+            ddl.execute("DROP TRIGGER IF EXISTS audit_it_commit_probe ON customer");
+            ddl.execute("CREATE CONSTRAINT TRIGGER audit_it_commit_probe AFTER INSERT ON customer"
+                    + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_it_refuse_probe()");
+            McpSyncClient client = McpClients.connect(base, token);
+            try {
+                McpSchema.CallToolResult created = McpClients.call(client, "create_customer",
+                        Map.of("customer", Map.of("name", probe, "email", "gina@example.com")));
+                assertTrue(created.isError());
+                assertTrue(McpClients.text(created).startsWith("HTTP 500 Internal Server Error: the call's changes"
+                        + " could not be committed"), McpClients.text(created));
+                assertFalse(McpClients.text(created).contains("refused at commit"), "no database detail");
+            } finally {
+                client.closeGracefully();
+            }
+            assertEquals(0, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
+            try (PreparedStatement query = db.prepareStatement("SELECT outcome, status FROM audit_entry"
+                    + " WHERE arguments LIKE ?")) {
+                query.setString(1, "%" + probe + "%");
+                try (ResultSet rows = query.executeQuery()) {
+                    assertTrue(rows.next());
+                    assertEquals("ERROR", rows.getString(1), "the SUCCESS entry went with the failed commit");
+                    assertEquals(500, rows.getInt(2));
+                    assertFalse(rows.next(), "exactly one entry");
+                }
+            }
+        } finally {
+            try (Connection db = connect(); Statement ddl = db.createStatement()) {
+                ddl.execute("DROP TRIGGER IF EXISTS audit_it_commit_probe ON customer");
+                ddl.execute("DROP FUNCTION IF EXISTS audit_it_refuse_probe()");
+            }
         }
     }
 
