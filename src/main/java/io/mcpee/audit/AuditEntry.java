@@ -10,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
@@ -82,18 +81,10 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    public Long getId() {
-        return id;
-    }
-
     /** The stored entry as a value, with its id. */
     AuditRecord toRecord() {
         return new AuditRecord(id, occurredAt.toInstant(), principal, credentialKind, credentialId, credentialName,
                 toolName, target, arguments, outcome, status, errorMessage, durationMs, clientIp, sessionId,
                 requestId, clientName, clientVersion);
-    }
-
-    Instant occurredAt() {
-        return occurredAt.toInstant();
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +56,7 @@ class AuditPostgresqlIT {
         } finally {
             client.closeGracefully();
         }
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
+        try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement(
                 "SELECT principal, credential_kind, credential_name, tool_name, target, arguments, outcome, status,"
                         + " error_message, duration_ms, session_id, request_id, client_name, occurred_at"
                         + " FROM audit_entry WHERE arguments LIKE ?")) {
@@ -90,7 +89,7 @@ class AuditPostgresqlIT {
         String probe = "audit-rollback-probe-" + UUID.randomUUID();
         String constraint = "audit_it_" + UUID.randomUUID().toString().substring(0, 8);
         String token = TestTokens.create(base, "frank", "customers:read", "customers:write");
-        try (Connection db = connect(); Statement ddl = db.createStatement()) {
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
             // the database now refuses the SUCCESS entry of any call whose arguments carry the probe
             ddl.execute("ALTER TABLE audit_entry ADD CONSTRAINT " + constraint
                     + " CHECK (outcome <> 'SUCCESS' OR arguments NOT LIKE '%" + probe + "%')");
@@ -126,7 +125,7 @@ class AuditPostgresqlIT {
                 }
             }
         } finally {
-            try (Connection db = connect(); Statement ddl = db.createStatement()) {
+            try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
                 ddl.execute("ALTER TABLE audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
             }
         }
@@ -139,7 +138,7 @@ class AuditPostgresqlIT {
         } finally {
             client.closeGracefully();
         }
-        try (Connection db = connect()) {
+        try (Connection db = TestDatabase.connect()) {
             assertEquals(1, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
         }
     }
@@ -148,7 +147,7 @@ class AuditPostgresqlIT {
     void aCommitThatFailsAfterTheEntryIsA500AndLeavesOnlyItsErrorEntry() throws Exception {
         String probe = "commit-probe-" + UUID.randomUUID();
         String token = TestTokens.create(base, "gina", "customers:write");
-        try (Connection db = connect(); Statement ddl = db.createStatement()) {
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
             // PostgreSQL refuses the customer only when the transaction commits: after the entry was written
             ddl.execute("CREATE OR REPLACE FUNCTION audit_it_refuse_probe() RETURNS trigger AS $$ BEGIN"
                     + " IF NEW.name LIKE 'commit-probe-%' THEN RAISE EXCEPTION 'refused at commit'; END IF;"
@@ -179,7 +178,7 @@ class AuditPostgresqlIT {
                 }
             }
         } finally {
-            try (Connection db = connect(); Statement ddl = db.createStatement()) {
+            try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
                 ddl.execute("DROP TRIGGER IF EXISTS audit_it_commit_probe ON customer");
                 ddl.execute("DROP FUNCTION IF EXISTS audit_it_refuse_probe()");
             }
@@ -191,7 +190,7 @@ class AuditPostgresqlIT {
         String old = "purge_old_" + UUID.randomUUID().toString().substring(0, 8);
         String kept = "purge_kept_" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection db = connect()) {
+        try (Connection db = TestDatabase.connect()) {
             // older than the default retention (P365D), five of them: three batches of at most two
             for (int i = 0; i < 5; i++) {
                 insert(db, old, now.minusDays(400 + i));
@@ -230,13 +229,5 @@ class AuditPostgresqlIT {
                 return row.getLong(1);
             }
         }
-    }
-
-    private static Connection connect() throws SQLException {
-        String url = "jdbc:postgresql://" + System.getProperty("mcpee.test.db.host", "localhost") + ":"
-                + System.getProperty("mcpee.test.db.port", "5432") + "/" + System.getProperty("mcpee.test.db.name",
-                "mcpee");
-        return DriverManager.getConnection(url, System.getProperty("mcpee.test.db.user", "mcpee"),
-                System.getProperty("mcpee.test.db.password", "mcpee"));
     }
 }

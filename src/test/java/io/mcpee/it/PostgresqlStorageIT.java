@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -50,11 +49,7 @@ class PostgresqlStorageIT {
         } finally {
             client.closeGracefully();
         }
-        String url = "jdbc:postgresql://" + System.getProperty("mcpee.test.db.host", "localhost") + ":"
-                + System.getProperty("mcpee.test.db.port", "5432") + "/" + System.getProperty("mcpee.test.db.name",
-                "mcpee");
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("mcpee.test.db.user",
-                "mcpee"), System.getProperty("mcpee.test.db.password", "mcpee"));
+        try (Connection connection = TestDatabase.connect();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT email, owner_name FROM customer WHERE name = ?")) {
             query.setString(1, name);
