@@ -43,12 +43,12 @@ public class ToolInvoker {
     private final CallerRoles roles;
 
     @Inject
-    ToolInvoker(ToolRegistry registry, ToolTargets targets, ToolExtension extension, BeanManager beanManager,
+    ToolInvoker(ToolRegistry registry, ToolExtension extension, BeanManager beanManager,
                 Redactor redactor, CallerRoles roles) {
         this.registry = registry;
         this.redactor = redactor;
         this.roles = roles;
-        this.targets = targets;
+        this.targets = new ToolTargets(beanManager);
         this.jsonb = JsonbBuilder.create();
         this.converter = new ArgumentConverter(jsonb, converters(extension, beanManager));
         this.results = new ResultMapper(jsonb);

@@ -1,11 +1,9 @@
 package io.mcpee.tools;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Unmanaged;
-import jakarta.inject.Inject;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,20 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Calls a resource method the way the container would for REST: on the CDI contextual reference (or the EJB
  * proxy), so the application's interceptors, transactions, Bean Validation and security all run. A class CDI
  * does not manage is created as a non-contextual instance, with injection and lifecycle callbacks, per call.
+ * Owned by {@link ToolInvoker}, not a bean of its own: one client-proxy hop less on every call.
  */
-@ApplicationScoped
-class ToolTargets {
+final class ToolTargets {
     private final BeanManager beanManager;
     private final Map<Method, Target> targets = new ConcurrentHashMap<>();
 
-    @Inject
     ToolTargets(BeanManager beanManager) {
         this.beanManager = beanManager;
-    }
-
-    /** For the CDI client proxy only. */
-    protected ToolTargets() {
-        this.beanManager = null;
     }
 
     /**

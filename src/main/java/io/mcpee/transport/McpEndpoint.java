@@ -50,6 +50,17 @@ public class McpEndpoint {
     private final SessionRegistry sessions;
     private final TransportConfig config;
     private final OriginPolicy origins;
+    // The context objects a resource method may ask for with @Context, handed on to tool calls: injected once as
+    // the request-bound proxies JAX-RS gives a singleton, not resolved as parameters of every POST (that cost about
+    // 4 % of a tool call's CPU in bench/run.sh, for objects most tools never use).
+    @Context
+    private UriInfo uriInfo;
+    @Context
+    private SecurityContext security;
+    @Context
+    private Request request;
+    @Context
+    private Providers providers;
 
     @Inject
     McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config) {
@@ -72,8 +83,7 @@ public class McpEndpoint {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response post(InputStream body, @Context HttpHeaders headers, @Context UriInfo uriInfo,
-                         @Context SecurityContext security, @Context Request request, @Context Providers providers,
+    public Response post(InputStream body, @Context HttpHeaders headers,
                          @Context HttpServletRequest servletRequest) {
         try {
             rejectUnlessServable(headers, servletRequest);

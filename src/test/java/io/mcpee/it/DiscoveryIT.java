@@ -44,6 +44,25 @@ class DiscoveryIT {
         }
     }
 
+    /**
+     * A resource method's {@code @Context} parameters on a tool call serve the tool call's request: the caller's
+     * JAX-RS SecurityContext, URI, headers, request and the application's providers.
+     */
+    @Test
+    void contextParametersSeeTheToolCallsRequest() {
+        String token = TestTokens.create(base, "dora", "greetings:read");
+        McpSyncClient client = McpClients.connect(base, token);
+        try {
+            McpSchema.CallToolResult result = McpClients.call(client, "greeting_context", Map.of("name", "Ada"));
+            assertFalse(result.isError(), () -> McpClients.text(result));
+            // the principal is the token's user; a role the caller lacks is denied; the base URI is absolute; the
+            // agent's Authorization header is there; a Request and the application's String writer are found
+            assertEquals("Ada|dora|false|true|true|true|true", McpClients.text(result));
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
     private static java.util.List<String> allToolNames(McpSyncClient client) {
         java.util.List<String> names = new java.util.ArrayList<>();
         String cursor = null;
