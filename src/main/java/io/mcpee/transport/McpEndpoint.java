@@ -50,6 +50,9 @@ public class McpEndpoint {
     private final SessionRegistry sessions;
     private final TransportConfig config;
     private final OriginPolicy origins;
+    // CDI's built-in bean for the current servlet request, not a JAX-RS @Context parameter: JAX-RS makes the latter
+    // through a per-request factory, which cost about 2 % of a tool call's CPU in bench/run.sh
+    private final HttpServletRequest servletRequest;
     // The context objects a resource method may ask for with @Context, handed on to tool calls: injected once as
     // the request-bound proxies JAX-RS gives a singleton, not resolved as parameters of every POST (that cost about
     // 4 % of a tool call's CPU in bench/run.sh, for objects most tools never use).
@@ -63,8 +66,10 @@ public class McpEndpoint {
     private Providers providers;
 
     @Inject
-    McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config) {
+    McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config,
+                HttpServletRequest servletRequest) {
         this.dispatcher = dispatcher;
+        this.servletRequest = servletRequest;
         this.sessions = sessions;
         this.config = config;
         this.origins = new OriginPolicy(config.allowedOrigins());
@@ -76,6 +81,7 @@ public class McpEndpoint {
      */
     public McpEndpoint() {
         this.dispatcher = null;
+        this.servletRequest = null;
         this.sessions = null;
         this.config = null;
         this.origins = null;
@@ -83,10 +89,9 @@ public class McpEndpoint {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response post(InputStream body, @Context HttpHeaders headers,
-                         @Context HttpServletRequest servletRequest) {
+    public Response post(InputStream body, @Context HttpHeaders headers) {
         try {
-            rejectUnlessServable(headers, servletRequest);
+            rejectUnlessServable(headers);
             if (!isJson(headers)) {
                 throw rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                         "Unsupported Media Type: the body must be application/json");
@@ -95,7 +100,7 @@ public class McpEndpoint {
                 throw rejection(Response.Status.NOT_ACCEPTABLE,
                         "Not Acceptable: the client must accept application/json and text/event-stream");
             }
-            MessageParser.Envelope envelope = parse(readBody(body, servletRequest));
+            MessageParser.Envelope envelope = parse(readBody(body));
             RequestContext context = new RequestContext(headers, uriInfo, security, request, providers);
             if (!envelope.batch() && envelope.messages().get(0) instanceof Message.Request r
                     && r.method().equals("initialize")) {
@@ -114,9 +119,9 @@ public class McpEndpoint {
     }
 
     @GET
-    public Response get(@Context HttpHeaders headers, @Context HttpServletRequest servletRequest) {
+    public Response get(@Context HttpHeaders headers) {
         try {
-            rejectUnlessServable(headers, servletRequest);
+            rejectUnlessServable(headers);
             // no server-initiated messages yet, so no stream to open: the spec's answer is 405
             return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE")
                     .build();
@@ -126,9 +131,9 @@ public class McpEndpoint {
     }
 
     @DELETE
-    public Response delete(@Context HttpHeaders headers, @Context HttpServletRequest servletRequest) {
+    public Response delete(@Context HttpHeaders headers) {
         try {
-            rejectUnlessServable(headers, servletRequest);
+            rejectUnlessServable(headers);
             McpSession session = session(headers);
             sessions.remove(session.id());
             return Response.noContent().build();
@@ -209,7 +214,7 @@ public class McpEndpoint {
     }
 
     /** The endpoint is served only by {@link McpApplication}; an application that scans all resources must not. */
-    private void rejectUnlessServable(HttpHeaders headers, HttpServletRequest servletRequest)
+    private void rejectUnlessServable(HttpHeaders headers)
             throws Rejection {
         // the servlet JAX-RS made of McpApplication is mapped to /mcp; any other application's servlet path is not
         if (!("/" + McpApplication.PATH).equals(servletRequest.getServletPath())) {
@@ -266,7 +271,7 @@ public class McpEndpoint {
                 type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE));
     }
 
-    private String readBody(InputStream body, HttpServletRequest servletRequest) throws Rejection {
+    private String readBody(InputStream body) throws Rejection {
         long limit = config.maxRequestBytes();
         if (servletRequest.getContentLengthLong() > limit) {
             throw tooLarge(limit);
