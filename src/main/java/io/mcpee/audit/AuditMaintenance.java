@@ -16,12 +16,13 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.function.IntUnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The audit log's housekeeping, on non-persistent EJB timers: every {@code mcpee.audit.purge-interval} the
- * entries older than {@code mcpee.audit.retention} are deleted, {@code mcpee.audit.purge-batch-size} per
+ * entries and the counts of unauthenticated requests older than {@code mcpee.audit.retention} are deleted, {@code mcpee.audit.purge-batch-size} per
  * transaction, so a large purge never holds long locks or one huge transaction; every
  * {@code mcpee.audit.unauthenticated.period} the counts of unauthenticated requests are written. Each server of a
  * cluster runs its own; purging is idempotent.
@@ -70,19 +71,29 @@ public class AuditMaintenance {
         }
     }
 
-    /** Deletes the entries older than the retention period, batch by batch; returns how many. */
+    /**
+     * Deletes the entries, and the counts of unauthenticated requests, older than the retention period, batch by
+     * batch; returns how many rows.
+     */
     long purge() {
         Instant cutoff = Instant.now().minus(settings.retention());
+        long entries = inBatches(size -> queries.purgeEntries(cutoff, size));
+        long tallies = inBatches(size -> queries.purgeTallies(cutoff, size));
+        if (entries + tallies > 0) {
+            LOG.info(() -> "mcp-ee: purged " + entries + " audit entries and " + tallies
+                    + " counts of unauthenticated requests older than " + cutoff);
+        }
+        return entries + tallies;
+    }
+
+    private long inBatches(IntUnaryOperator batch) {
+        int size = settings.purgeBatchSize();
         long total = 0;
         int deleted;
         do {
-            deleted = queries.purgeBatch(cutoff, settings.purgeBatchSize());
+            deleted = batch.applyAsInt(size);
             total += deleted;
-        } while (deleted == settings.purgeBatchSize());
-        if (total > 0) {
-            long purged = total;
-            LOG.info(() -> "mcp-ee: purged " + purged + " audit entries older than " + cutoff);
-        }
+        } while (deleted == size);
         return total;
     }
 

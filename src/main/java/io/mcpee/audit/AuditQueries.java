@@ -97,15 +97,25 @@ class AuditQueries {
     }
 
     /** Deletes at most {@code size} entries older than {@code cutoff}, oldest first, in one transaction. */
-    int purgeBatch(Instant cutoff, int size) {
+    int purgeEntries(Instant cutoff, int size) {
+        return purgeBatch("AuditEntry", "occurredAt", cutoff, size);
+    }
+
+    /** Deletes at most {@code size} counts of unauthenticated requests whose period ended before {@code cutoff}. */
+    int purgeTallies(Instant cutoff, int size) {
+        return purgeBatch("UnauthenticatedTally", "periodEnd", cutoff, size);
+    }
+
+    // entity and time are constants of this class, never input: the JPQL is not built from anything a caller sends
+    private int purgeBatch(String entity, String time, Instant cutoff, int size) {
         return inTransaction(() -> {
-            List<Long> ids = entities.createQuery("SELECT e.id FROM AuditEntry e WHERE e.occurredAt < :cutoff"
-                            + " ORDER BY e.occurredAt, e.id", Long.class)
+            List<Long> ids = entities.createQuery("SELECT e.id FROM " + entity + " e WHERE e." + time + " < :cutoff"
+                            + " ORDER BY e." + time + ", e.id", Long.class)
                     .setParameter("cutoff", utc(cutoff)).setMaxResults(size).getResultList();
             if (ids.isEmpty()) {
                 return 0;
             }
-            return entities.createQuery("DELETE FROM AuditEntry e WHERE e.id IN :ids")
+            return entities.createQuery("DELETE FROM " + entity + " e WHERE e.id IN :ids")
                     .setParameter("ids", ids).executeUpdate();
         });
     }

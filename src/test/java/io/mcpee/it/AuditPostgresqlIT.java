@@ -185,6 +185,7 @@ class AuditPostgresqlIT {
         }
     }
 
+    /** The counts of unauthenticated requests are audit data too: the same retention applies to them. */
     @Test
     void theRetentionPurgeDeletesOldEntriesInBatches() throws Exception {
         String old = "purge_old_" + UUID.randomUUID().toString().substring(0, 8);
@@ -196,17 +197,28 @@ class AuditPostgresqlIT {
                 insert(db, old, now.minusDays(400 + i));
             }
             insert(db, kept, now.minusDays(300));
-            long remaining = 5;
+            for (int i = 0; i < 3; i++) {
+                insertTally(db, old, now.minusDays(400 + i));
+            }
+            insertTally(db, kept, now.minusDays(300));
+            long remaining = 8;
             for (int attempt = 0; attempt < 120 && remaining > 0; attempt++) {
                 Thread.sleep(500);
-                remaining = count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", old);
+                remaining = count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", old)
+                        + count(db, "SELECT count(*) FROM audit_unauthenticated WHERE client_ip = ?", old);
             }
             assertEquals(0, remaining, "purged by the timer (every 2 s in this deployment)");
             assertEquals(1, count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", kept),
                     "younger than the retention period: kept");
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM audit_entry WHERE tool_name = ?")) {
+            assertEquals(1, count(db, "SELECT count(*) FROM audit_unauthenticated WHERE client_ip = ?", kept),
+                    "a count younger than the retention period: kept");
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM audit_entry WHERE tool_name = ?");
+                 PreparedStatement deleteTally = db.prepareStatement(
+                         "DELETE FROM audit_unauthenticated WHERE client_ip = ?")) {
                 delete.setString(1, kept);
                 delete.executeUpdate();
+                deleteTally.setString(1, kept);
+                deleteTally.executeUpdate();
             }
         }
     }
@@ -217,6 +229,16 @@ class AuditPostgresqlIT {
                 + " VALUES (?, 'purge-it', 'ANONYMOUS', ?, '{}', 'SUCCESS', 200, 1)")) {
             insert.setObject(1, at);
             insert.setString(2, tool);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertTally(Connection db, String clientIp, OffsetDateTime end) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_unauthenticated (id, period_start,"
+                + " period_end, client_ip, requests) VALUES (nextval('audit_unauthenticated_seq'), ?, ?, ?, 7)")) {
+            insert.setObject(1, end.minusMinutes(1));
+            insert.setObject(2, end);
+            insert.setString(3, clientIp);
             insert.executeUpdate();
         }
     }
