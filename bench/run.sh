@@ -19,6 +19,7 @@ STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-240}"
 BENCH_OUT="${BENCH_OUT:-}"   # when set: a folder that keeps the wrk outputs and the Payara log
 BENCH_DB="${BENCH_DB:-h2}"   # h2 (fresh, in a temporary folder) or postgresql (MCPEE_DB_* as for run.sh)
 BENCH_CHAIN="${BENCH_CHAIN:-full}"   # full (the product as shipped) or no-audit (a copy of the WAR without the audit guard)
+BENCH_PROFILE="${BENCH_PROFILE:-0}"   # 1: record JFR execution samples and print where each target's CPU goes
 
 for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT; do
     [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || { echo "bench: $name must be a positive integer" >&2; exit 2; }
@@ -32,13 +33,7 @@ war="$root/target/mcp-ee.war"
 tmp=""
 server_pid=""
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [[ -n "${wrk_pid:-}" ]] && kill -0 "$wrk_pid" 2>/dev/null; then
-        kill -TERM "$wrk_pid" 2>/dev/null || true
-        wait "$wrk_pid" 2>/dev/null || true
-    fi
+stop_server() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
         log "stopping Payara Micro (pid $server_pid)"
         kill -TERM "$server_pid" 2>/dev/null || true
@@ -52,13 +47,23 @@ cleanup() {
         fi
         wait "$server_pid" 2>/dev/null || true
     fi
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n "${wrk_pid:-}" ]] && kill -0 "$wrk_pid" 2>/dev/null; then
+        kill -TERM "$wrk_pid" 2>/dev/null || true
+        wait "$wrk_pid" 2>/dev/null || true
+    fi
+    stop_server
     if [[ -n "$tmp" && -d "$tmp" ]]; then
         if [[ $status -ne 0 && -f "$tmp/payara.log" ]]; then
             log "last lines of the Payara log:"
             tail -n 40 "$tmp/payara.log" >&2 || true
         fi
         if [[ -n "$BENCH_OUT" ]]; then
-            mkdir -p "$BENCH_OUT" && cp "$tmp"/*.log "$tmp"/*.txt "$BENCH_OUT"/ 2>/dev/null || true
+            mkdir -p "$BENCH_OUT" && cp "$tmp"/*.log "$tmp"/*.txt "$tmp"/*.jfr "$BENCH_OUT"/ 2>/dev/null || true
             log "logs kept in $BENCH_OUT"
         fi
         rm -rf -- "$tmp"
@@ -107,6 +112,14 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/mcpee-bench.XXXXXX")"
 # the same start as server-config/payara/run.sh (which execs java, so $! is the JVM's pid), on a fresh data dir
 [[ "$BENCH_DB" == h2 || "$BENCH_DB" == postgresql ]] || die "BENCH_DB must be h2 or postgresql"
 [[ "$BENCH_CHAIN" == full || "$BENCH_CHAIN" == no-audit ]] || die "BENCH_CHAIN must be full or no-audit"
+[[ "$BENCH_PROFILE" == 0 || "$BENCH_PROFILE" == 1 ]] || die "BENCH_PROFILE must be 0 or 1"
+server_options="${JAVA_TOOL_OPTIONS:-}"
+if [[ "$BENCH_PROFILE" == 1 ]]; then
+    command -v jfr >/dev/null && command -v python3 >/dev/null || die "BENCH_PROFILE=1 needs jfr (JDK) and python3"
+    # recording from the JVM's start: a recording started later makes the JIT recompile, and measures that
+    server_options+=" -XX:FlightRecorderOptions=stackdepth=512"
+    server_options+=" -XX:StartFlightRecording=settings=$here/cpu.jfc,filename=$tmp/profile.jfr,dumponexit=true"
+fi
 served="$war"
 if [[ "$BENCH_CHAIN" == no-audit ]]; then
     # the product has no switch to turn its audit off; for measuring what the audit costs, a copy of the WAR whose
@@ -124,8 +137,8 @@ log "starting Payara Micro on port $PORT, database $BENCH_DB, data in $tmp/data"
 # a fresh admin token for this run only, handed over as the bootstrap token
 hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 admin_token="mcp_$(hex 8)_$(hex 32)"
-MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" MCPEE_WAR="$served" \
-    MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" MCPEE_DB="$BENCH_DB" \
+JAVA_TOOL_OPTIONS="$server_options" MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" \
+    MCPEE_WAR="$served" MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" MCPEE_DB="$BENCH_DB" \
     MCPEE_DB_PASSWORD="${MCPEE_DB_PASSWORD:-mcpee}" \
     "$root/server-config/payara/run.sh" >"$tmp/payara.log" 2>&1 &
 server_pid=$!
@@ -202,8 +215,9 @@ cpu_snapshot() {
 # that a signal reaches the trap at once, not after the run.
 wrk_pid=""
 run_wrk() {
-    local label=$1 seconds=$2 out="$tmp/wrk-$1.txt" status=0 before after
+    local label=$1 seconds=$2 out="$tmp/wrk-$1.txt" status=0 before after started
     before="$(cpu_snapshot)"
+    started="$(date -u +%H:%M:%S.%3N)"
     case "$label" in
         rest*) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/rest.lua" \
                    "$base/api/customers/$customer_id" -- "$customer_id" "$token" >"$out" 2>&1 & ;;
@@ -217,6 +231,10 @@ run_wrk() {
     ((status == 0)) || { cat "$out" >&2; die "wrk failed ($label, exit $status)"; }
     grep '^BENCH first bad response' "$out" >&2 || true
     line="$(grep -m1 '^BENCH rps=' "$out")" || { cat "$out" >&2; die "no summary from wrk ($label)"; }
+    if [[ "$label" != *-warmup ]]; then
+        # the measured window, for the profile (BENCH_PROFILE=1)
+        echo "${label%%-*} $started $(date -u +%H:%M:%S.%3N) $(field requests "$line")" >>"$tmp/windows.txt"
+    fi
     line+="$(awk -v hz="$(getconf CLK_TCK)" -v b="$before" -v a="$after" 'BEGIN {
         split(b, x, " "); split(a, y, " "); t = (y[4] - x[4]) * hz
         server = (y[2] - x[2]) / t; client = (y[3] - x[3]) / t; other = (y[1] - x[1]) / t - server - client
@@ -286,6 +304,14 @@ if ((total_bad > 0)); then
          "warm-ups included; the first bad response of each run is printed above"
     echo "ratio mcp/rest throughput: INVALID ($total_bad failed responses)"
     exit 1
+fi
+if [[ "$BENCH_PROFILE" == 1 ]]; then
+    echo "(BENCH_PROFILE=1: measured with a JFR recording on; compare ratios only between runs that both profile)"
+    stop_server   # the recording is written when the JVM exits
+    TZ=UTC jfr print --events jdk.ExecutionSample --stack-depth 512 "$tmp/profile.jfr" >"$tmp/samples.txt" \
+        || die "cannot read the recording $tmp/profile.jfr"
+    python3 "$here/jfr_compare.py" "$tmp/samples.txt" "$tmp/windows.txt" || die "the profile could not be read"
+    rm -f "$tmp/samples.txt"
 fi
 awk -v a="$rest_rps" -v b="$mcp_rps" -v pa="$rest_p99" -v pb="$mcp_p99" 'BEGIN {
     printf "ratio mcp/rest throughput: %.2f (p99 rest %.1f ms, mcp %.1f ms)\n", b / a, pa, pb }'
