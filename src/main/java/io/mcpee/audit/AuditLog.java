@@ -18,12 +18,6 @@ final class AuditLog {
     private AuditLog() {
     }
 
-    static void write(AuditRecord record, boolean stored) {
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.info(line(record, stored));
-        }
-    }
-
     static void writeUnauthenticated(Instant periodStart, Instant periodEnd, String clientIp, long requests) {
         if (LOG.isLoggable(Level.INFO)) {
             LOG.info(JsonText.BUILDERS.createObjectBuilder().add("event", "unauthenticated")

@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.UserTransaction;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,27 +12,23 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Reading the audit log (the audit API), and its housekeeping writes (purge, unauthenticated tallies). */
 @ApplicationScoped
 class AuditQueries {
-    private static final Logger LOG = Logger.getLogger(AuditQueries.class.getName());
-
-    private final UserTransaction transaction;
+    private final AuditStore store;
     // field injection: a persistence context cannot be a constructor parameter
     @PersistenceContext(unitName = "crm")
     private EntityManager entities;
 
     @Inject
-    AuditQueries(UserTransaction transaction) {
-        this.transaction = transaction;
+    AuditQueries(AuditStore store) {
+        this.store = store;
     }
 
     /** For the CDI client proxy only. */
     protected AuditQueries() {
-        this.transaction = null;
+        this.store = null;
     }
 
     /** One page of entries, newest first, and the cursor of the next page (null on the last). */
@@ -130,22 +123,8 @@ class AuditQueries {
         });
     }
 
-    private int inTransaction(java.util.function.IntSupplier work) {
-        try {
-            transaction.begin();
-            int result = work.getAsInt();
-            transaction.commit();
-            return result;
-        } catch (Exception e) {
-            try {
-                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                    transaction.rollback();
-                }
-            } catch (SystemException | IllegalStateException rollback) {
-                LOG.log(Level.WARNING, "mcp-ee: audit: rolling back failed", rollback);
-            }
-            throw new AuditUnavailable("audit maintenance failed", e);
-        }
+    private int inTransaction(AuditStore.Work work) {
+        return store.inTransaction(work, "audit maintenance failed");
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -86,14 +86,33 @@ class AuditStore {
 
     /** Writes the entry in a transaction of its own. */
     void writeAlone(AuditRecord record) {
+        inTransaction(() -> {
+            insert(record);
+            return 1;
+        }, "the entry was refused");
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own and commits it; anything that fails rolls it back.
+     *
+     * @throws AuditUnavailable what failed, as {@code failure} says
+     */
+    int inTransaction(Work work, String failure) {
         begin();
         try {
-            insert(record);
+            int result = work.run();
             transaction.commit();
+            return result;
         } catch (Exception e) {
             rollback();
-            throw new AuditUnavailable("the entry was refused", e);
+            throw new AuditUnavailable(failure, e);
         }
+    }
+
+    /** Work in a transaction: a count of rows. */
+    @FunctionalInterface
+    interface Work {
+        int run() throws Exception;
     }
 
     /** Rolls back the call's transaction, if one is still open on this thread. */
