@@ -22,8 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The audit log's housekeeping, on non-persistent EJB timers: every {@code mcpee.audit.purge-interval} the
- * entries and the counts of unauthenticated requests older than {@code mcpee.audit.retention} are deleted, {@code mcpee.audit.purge-batch-size} per
- * transaction, so a large purge never holds long locks or one huge transaction; every
+ * entries and the counts of unauthenticated requests older than {@code mcpee.audit.retention} are deleted,
+ * {@code mcpee.audit.purge-batch-size} per transaction, so a large purge never holds long locks or one huge
+ * transaction; every
  * {@code mcpee.audit.unauthenticated.period} the counts of unauthenticated requests are written. Each server of a
  * cluster runs its own; purging is idempotent.
  */

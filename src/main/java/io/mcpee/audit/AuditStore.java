@@ -115,7 +115,7 @@ class AuditStore {
         int run() throws Exception;
     }
 
-    /** Rolls back the call's transaction, if one is still open on this thread. */
+    /** Rolls back this thread's transaction (a call's, or one of {@link #inTransaction}), if one is still open. */
     void rollback() {
         try {
             int status = transaction.getStatus();

@@ -55,8 +55,8 @@ class DiscoveryIT {
         try {
             McpSchema.CallToolResult result = McpClients.call(client, "greeting_context", Map.of("name", "Ada"));
             assertFalse(result.isError(), () -> McpClients.text(result));
-            // the principal is the token's user; a role the caller lacks is denied; the base URI is absolute; the
-            // agent's Authorization header is there; a Request and the application's String writer are found
+            // the principal is the token's user; isUserInRole answers (no failure outside a request); the base URI
+            // is absolute; the agent's Authorization header is there; a Request and the String writer are found
             assertEquals("Ada|dora|false|true|true|true|true", McpClients.text(result));
         } finally {
             client.closeGracefully();
