@@ -3,10 +3,11 @@ package io.mcpee.tokens;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
-/** A refused token request becomes its status with a JSON message. */
-@Provider
+/**
+ * A refused token request becomes its status with a JSON message. Listed by {@link AdminApplication}, not a
+ * {@code @Provider}: it is no business of the application's own REST API.
+ */
 public class TokenExceptionMapper implements ExceptionMapper<TokenException> {
     @Override
     public Response toResponse(TokenException e) {

@@ -10,8 +10,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
- * parameters, so resource code sees the caller it would see over REST; the session, JSON-RPC request id and client
- * are what an audit record names.
+ * parameters (see {@link ContextObjects}), so resource code sees the caller it would see over REST; the session,
+ * JSON-RPC request id and client are what an audit record names.
  */
 public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
                               Request request, Providers providers, String sessionId, String requestId,
@@ -25,24 +25,5 @@ public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityCont
         requireNonNull(securityContext, "securityContext is null");
         requireNonNull(request, "request is null");
         requireNonNull(providers, "providers is null");
-    }
-
-    Object lookup(Class<?> type) {
-        if (type == HttpHeaders.class) {
-            return headers;
-        }
-        if (type == UriInfo.class) {
-            return uriInfo;
-        }
-        if (type == SecurityContext.class) {
-            return securityContext;
-        }
-        if (type == Request.class) {
-            return request;
-        }
-        if (type == Providers.class) {
-            return providers;
-        }
-        throw new IllegalArgumentException("no context object of this type");
     }
 }

@@ -52,8 +52,8 @@ public class ToolExtension implements Extension {
         if (ParamConverterProvider.class.isAssignableFrom(type)) {
             paramConverterProviders.add(type);
         }
-        // mcp-ee's own mappers serve its endpoint, not the application's resources
-        if (ExceptionMapper.class.isAssignableFrom(type) && !type.getName().startsWith("io.mcpee.transport.")) {
+        // mcp-ee's own mappers are not @Providers (their applications list them), so all found here are the app's
+        if (ExceptionMapper.class.isAssignableFrom(type)) {
             exceptionMappers.add(type);
         }
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 
@@ -41,11 +42,13 @@ public class ToolInvoker {
     private final ApplicationExceptionMappers exceptionMappers;
     private final Redactor redactor;
     private final CallerRoles roles;
+    private final RestApplications applications;
 
     @Inject
     ToolInvoker(ToolRegistry registry, ToolExtension extension, BeanManager beanManager,
-                Redactor redactor, CallerRoles roles) {
+                Redactor redactor, CallerRoles roles, ServletContext servletContext) {
         this.registry = registry;
+        this.applications = new RestApplications(servletContext);
         this.redactor = redactor;
         this.roles = roles;
         this.targets = new ToolTargets(beanManager);
@@ -65,6 +68,7 @@ public class ToolInvoker {
         this.exceptionMappers = null;
         this.redactor = null;
         this.roles = null;
+        this.applications = null;
     }
 
     /** True when the deployment has a tool of this name. */
@@ -90,15 +94,16 @@ public class ToolInvoker {
         if (!problems.isEmpty()) {
             return ToolOutcome.invalid("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }
+        ContextObjects context = new ContextObjects(call.context(), tool, arguments, applications);
         Object[] values;
         try {
-            values = converter.convert(tool, arguments, call.context()::lookup);
+            values = converter.convert(tool, arguments, context::lookup);
         } catch (ArgumentConverter.ConversionException e) {
             return ToolOutcome.invalid("Invalid arguments for tool " + name + ": " + e.getMessage());
         }
         ToolOutcome outcome;
         try {
-            Object returned = await(targets.invoke(tool.target(), values));
+            Object returned = await(targets.invoke(tool.target(), values, context::resource));
             outcome = results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
             outcome = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb,

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Calls a resource method the way the container would for REST: on the CDI contextual reference (or the EJB
@@ -33,10 +34,12 @@ final class ToolTargets {
     private record Target(Optional<Bean<?>> bean, Class<?> type, Method method, Object clientProxy) {
     }
 
-    Object invoke(ResourceMethod resource, Object[] arguments)
+    /** Calls the method; {@code instance} is told the object it is called on, just before. */
+    Object invoke(ResourceMethod resource, Object[] arguments, Consumer<Object> instance)
             throws InvocationTargetException, IllegalAccessException {
         Target target = targets.computeIfAbsent(resource.method(), m -> resolve(resource.resourceClass(), m));
         if (target.clientProxy() != null) {
+            instance.accept(target.clientProxy());
             return target.method().invoke(target.clientProxy(), arguments);
         }
         if (target.bean().isPresent()) {
@@ -44,20 +47,22 @@ final class ToolTargets {
             CreationalContext<?> context = beanManager.createCreationalContext(bean);
             try {
                 Object reference = beanManager.getReference(bean, target.type(), context);
+                instance.accept(reference);
                 return target.method().invoke(reference, arguments);
             } finally {
                 // destroys a @Dependent instance (and its dependents) made for this call; no-op for scoped beans
                 context.release();
             }
         }
-        return invokeUnmanaged(resource.resourceClass(), target.method(), arguments);
+        return invokeUnmanaged(resource.resourceClass(), target.method(), arguments, instance);
     }
 
-    private <T> Object invokeUnmanaged(Class<T> type, Method method, Object[] arguments)
+    private <T> Object invokeUnmanaged(Class<T> type, Method method, Object[] arguments, Consumer<Object> made)
             throws InvocationTargetException, IllegalAccessException {
         Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(beanManager, type).newInstance();
         instance.produce().inject().postConstruct();
         try {
+            made.accept(instance.get());
             return method.invoke(instance.get(), arguments);
         } finally {
             instance.preDestroy().dispose();

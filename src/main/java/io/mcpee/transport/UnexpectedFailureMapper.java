@@ -8,7 +8,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -17,8 +16,9 @@ import java.util.logging.Logger;
 /**
  * The last line at the MCP endpoint: whatever escapes it becomes a JSON-RPC error with a log reference, never the
  * container's error page (which shows exception classes). JAX-RS's own errors (404, 405, 415) keep their status.
+ * Not a {@code @Provider}: an application whose {@code Application} lists no classes serves every provider JAX-RS
+ * finds, and would answer its own REST errors in JSON-RPC. {@link McpApplication} lists it instead.
  */
-@Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
 

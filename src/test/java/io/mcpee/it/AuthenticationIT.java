@@ -259,6 +259,22 @@ class AuthenticationIT {
                 denied.headers().firstValue("WWW-Authenticate").orElse(""), "which scope would have been enough");
     }
 
+    /**
+     * mcp-ee's JSON-RPC error mapper serves the MCP endpoint only: the application's REST errors stay its own, even
+     * though the demo's JAX-RS application serves every provider class it finds.
+     */
+    @Test
+    void restErrorsStayTheApplicationsOwn() throws Exception {
+        String token = TestTokens.create(base, "vera", "customers:read");
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/customers/987654321"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertFalse(missing.body().contains("jsonrpc"), missing.body());
+        HttpResponse<String> denied = postAs(token, "api/customers", "{\"name\":\"x\",\"phone\":\"1\"}");
+        assertEquals(403, denied.statusCode());
+        assertFalse(denied.body().contains("jsonrpc"), denied.body());
+    }
+
     private HttpResponse<String> postAs(String token, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

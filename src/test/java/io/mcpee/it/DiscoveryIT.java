@@ -11,7 +11,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,22 +49,34 @@ class DiscoveryIT {
     }
 
     /**
-     * A resource method's {@code @Context} parameters on a tool call serve the tool call's request: the caller's
-     * JAX-RS SecurityContext, URI, headers, request and the application's providers.
+     * A resource method's {@code @Context} parameters on a tool call tell it what they tell it on the REST call
+     * the tool call stands for: the caller's JAX-RS SecurityContext, the REST URI (path, parameters, matched URIs
+     * and resource, links built on it), the HTTP method and the application's providers. The resource prints
+     * them; the tool call's text must equal the REST response's.
      */
     @Test
-    void contextParametersSeeTheToolCallsRequest() {
+    void contextParametersDescribeTheRestRequestTheCallStandsFor() throws Exception {
         String token = TestTokens.create(base, "dora", "greetings:read");
         McpSyncClient client = McpClients.connect(base, token);
+        String overMcp;
         try {
-            McpSchema.CallToolResult result = McpClients.call(client, "greeting_context", Map.of("name", "Ada"));
+            McpSchema.CallToolResult result = McpClients.call(client, "greeting_context",
+                    Map.of("name", "Ada Lovelace", "tone", "warm & kind"));
             assertFalse(result.isError(), () -> McpClients.text(result));
-            // the principal is the token's user; isUserInRole answers (no failure outside a request); the base URI
-            // is absolute; the agent's Authorization header is there; a Request and the String writer are found
-            assertEquals("Ada|dora|false|true|true|true|true", McpClients.text(result));
+            overMcp = McpClients.text(result);
         } finally {
             client.closeGracefully();
         }
+        URI rest = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + base.getPath()
+                .replaceAll("/$", "") + "/api/greetings/Ada%20Lovelace/context?tone=warm%20%26%20kind");
+        HttpResponse<String> overRest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rest)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, overRest.statusCode(), overRest::body);
+        assertEquals(overRest.body(), overMcp);
+        // and what both say is what a REST client sent: not the /mcp endpoint's URI or POST
+        assertTrue(overMcp.contains("request: " + rest + "\n"), overMcp);
+        assertTrue(overMcp.contains("\nmethod: GET\n"), overMcp);
+        assertTrue(overMcp.startsWith("Ada Lovelace warm & kind\ndora\nnobody: false\n"), overMcp);
     }
 
     private static java.util.List<String> allToolNames(McpSyncClient client) {
