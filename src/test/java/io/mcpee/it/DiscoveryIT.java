@@ -51,8 +51,9 @@ class DiscoveryIT {
     /**
      * A resource method's {@code @Context} parameters on a tool call tell it what they tell it on the REST call
      * the tool call stands for: the caller's JAX-RS SecurityContext, the REST URI (path, parameters, matched URIs
-     * and resource, links built on it), the HTTP method and the application's providers. The resource prints
-     * them; the tool call's text must equal the REST response's.
+     * and resource, links built on it), the HTTP method, the headers (Accept, header and cookie arguments, no MCP
+     * transport headers) and the application's providers. The resource prints them; the tool call's text must
+     * equal the REST response's.
      */
     @Test
     void contextParametersDescribeTheRestRequestTheCallStandsFor() throws Exception {
@@ -61,7 +62,7 @@ class DiscoveryIT {
         String overMcp;
         try {
             McpSchema.CallToolResult result = McpClients.call(client, "greeting_context",
-                    Map.of("name", "Ada Lovelace", "tone", "warm & kind"));
+                    Map.of("name", "Ada Lovelace", "tone", "warm & kind", "X-Greeting", "hi", "theme", "dark"));
             assertFalse(result.isError(), () -> McpClients.text(result));
             overMcp = McpClients.text(result);
         } finally {
@@ -69,13 +70,16 @@ class DiscoveryIT {
         }
         URI rest = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + base.getPath()
                 .replaceAll("/$", "") + "/api/greetings/Ada%20Lovelace/context?tone=warm%20%26%20kind");
-        HttpResponse<String> overRest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(rest)
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(rest).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/plain").header("X-Greeting", "hi").header("Cookie", "theme=dark").build();
+        HttpResponse<String> overRest = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, overRest.statusCode(), overRest::body);
         assertEquals(overRest.body(), overMcp);
-        // and what both say is what a REST client sent: not the /mcp endpoint's URI or POST
+        // and what both say is what a REST client sent: not the /mcp endpoint's URI, POST, or its headers
         assertTrue(overMcp.contains("request: " + rest + "\n"), overMcp);
         assertTrue(overMcp.contains("\nmethod: GET\n"), overMcp);
+        assertTrue(overMcp.contains("\naccept: [text/plain] text/plain\n"), overMcp);
+        assertTrue(overMcp.contains("\ntransport: null false\n"), overMcp);
         assertTrue(overMcp.startsWith("Ada Lovelace warm & kind\ndora\nnobody: false\n"), overMcp);
     }
 

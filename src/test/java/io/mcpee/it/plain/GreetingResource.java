@@ -4,7 +4,9 @@ import io.mcpee.api.McpTool;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -41,14 +43,15 @@ public class GreetingResource {
     }
 
     /**
-     * What JAX-RS context objects tell a resource method, one per line: the same on a tool call as on a REST call,
-     * except for the headers, which are the MCP request's.
+     * What JAX-RS context objects tell a resource method, one per line: the same on a tool call as on the REST
+     * call it stands for.
      */
     @GET
     @Path("{name}/context")
     @McpTool(name = "greeting_context")
     @Produces(MediaType.TEXT_PLAIN)
     public String context(@PathParam("name") String name, @QueryParam("tone") String tone,
+                          @HeaderParam("X-Greeting") String greeting, @CookieParam("theme") String theme,
                           @Context jakarta.ws.rs.core.SecurityContext jaxrs, @Context UriInfo uri,
                           @Context HttpHeaders headers, @Context Request request, @Context Providers providers) {
         return String.join("\n", name + " " + tone, jaxrs.getUserPrincipal().getName(),
@@ -66,6 +69,13 @@ public class GreetingResource {
                         + uri.relativize(URI.create("greetings")),
                 "method: " + request.getMethod(),
                 "authorization: " + (headers.getHeaderString("Authorization") != null),
+                "accept: " + headers.getAcceptableMediaTypes() + " " + headers.getHeaderString("accept"),
+                "content type: " + headers.getMediaType() + " length " + headers.getLength(),
+                "x-greeting: " + greeting + " " + headers.getHeaderString("x-greeting")
+                        + " " + headers.getRequestHeader("X-Greeting"),
+                "theme: " + theme + " " + headers.getCookies().get("theme").getValue(),
+                "transport: " + headers.getHeaderString("Mcp-Session-Id") + " "
+                        + headers.getRequestHeaders().containsKey("mcp-protocol-version"),
                 "writer: " + (providers.getMessageBodyWriter(String.class, String.class, new Annotation[0],
                         MediaType.TEXT_PLAIN_TYPE) != null));
     }
