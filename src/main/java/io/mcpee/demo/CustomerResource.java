@@ -21,8 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -61,8 +63,15 @@ public class CustomerResource {
             @Pattern(regexp = "^-?(id|name|email|createdAt)$")
             @Parameter(description = "Sort key, '-' prefix for descending") String ordering,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return customers.search(ownerScope(), q, ordering, limit, offset);
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @Context UriInfo uri) {
+        CustomerPage page = customers.search(ownerScope(), q, ordering, limit, offset);
+        long nextOffset = (long) offset + limit;
+        if (nextOffset >= page.total()) {
+            return page;
+        }
+        return page.withNext(uri.getRequestUriBuilder().replaceQueryParam("offset", nextOffset)
+                .replaceQueryParam("limit", limit).build());
     }
 
     @GET

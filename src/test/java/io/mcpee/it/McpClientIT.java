@@ -12,7 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +180,42 @@ class McpClientIT {
         McpSchema.CallToolResult gone = call(client, "retrieve_customer", Map.of("id", id));
         assertTrue(gone.isError());
         assertEquals("HTTP 404 Not Found: Customer " + id + " not found", text(gone));
+    }
+
+    /**
+     * The demo's search links its next page with {@code UriInfo}, as REST APIs do: the link a tool call returns is
+     * the REST URI (not {@code /mcp}), the same one the REST call returns, and following it over REST gives the
+     * second page.
+     */
+    @Test
+    void linksInToolResultsAreRestUris() throws Exception {
+        String name = "Linked " + UUID.randomUUID();
+        for (String email : List.of("one@example.com", "two@example.com")) {
+            assertFalse(call(client, "create_customer", Map.of("customer", Map.of("name", name, "email", email)))
+                    .isError());
+        }
+        McpSchema.CallToolResult first = call(client, "list_customers", Map.of("q", name, "limit", 1));
+        assertFalse(first.isError(), () -> text(first));
+        String next = (String) structured(first).get("next");
+
+        String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        String api = origin + base.getPath().replaceAll("/$", "") + "/api/customers";
+        HttpResponse<String> rest = rest(URI.create(api + "?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&limit=1"));
+        assertEquals(200, rest.statusCode(), rest::body);
+        assertTrue(next.startsWith(api + "?"), next);
+        assertEquals(Json.createReader(new StringReader(rest.body())).readObject().getString("next"), next);
+
+        HttpResponse<String> second = rest(URI.create(next));
+        assertEquals(200, second.statusCode(), second::body);
+        JsonObject page = Json.createReader(new StringReader(second.body())).readObject();
+        assertEquals("two@example.com", page.getJsonArray("items").getJsonObject(0).getString("email"));
+        assertFalse(page.containsKey("next"), "the last page links nowhere");
+    }
+
+    private static HttpResponse<String> rest(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -81,7 +81,7 @@ class WildFlySmokeIT {
     }
 
     @Test
-    void writeToolStoresWhatReadToolsFind() {
+    void writeToolStoresWhatReadToolsFind() throws MalformedURLException {
         String name = "WildFly " + UUID.randomUUID();
         McpSchema.CallToolResult created = call(client, "create_customer",
                 Map.of("customer", Map.of("name", name, "email", "a@example.com")));
@@ -99,6 +99,16 @@ class WildFlySmokeIT {
         McpSchema.CallToolResult found = call(client, "list_customers", Map.of("q", name, "limit", 5));
         assertFalse(found.isError(), () -> text(found));
         assertEquals(1, ((Number) structured(found).get("total")).intValue(), () -> text(found));
+
+        // a link the resource builds with UriInfo is the REST URI under RESTEasy too
+        assertFalse(call(client, "create_customer", Map.of("customer", Map.of("name", name, "phone", "2")))
+                .isError());
+        McpSchema.CallToolResult firstPage = call(client, "list_customers", Map.of("q", name, "limit", 1));
+        String next = String.valueOf(structured(firstPage).get("next"));
+        URL base = URI.create(System.getProperty(URL_PROPERTY)).toURL();
+        String api = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort()
+                + base.getPath().replaceAll("/$", "") + "/api/customers?";
+        assertTrue(next.startsWith(api) && next.contains("offset=1"), next);
 
         McpSchema.CallToolResult activity = call(client, "list_activity", Map.of("limit", 1));
         @SuppressWarnings("unchecked")
