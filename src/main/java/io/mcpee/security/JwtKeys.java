@@ -96,7 +96,8 @@ final class JwtKeys {
     }
 
     /** Fetches a URL on demand and parses whatever key format it holds (Nimbus's own URL source takes JWKS only). */
-    private record AnyFormatKeySetSource(URL url, ResourceRetriever retriever) implements JWKSetSource<SecurityContext> {
+    private record AnyFormatKeySetSource(URL url, ResourceRetriever retriever)
+            implements JWKSetSource<SecurityContext> {
         @Override
         public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime,
                                 SecurityContext context) throws JWKSetRetrievalException, JWKSetParseException {

@@ -88,7 +88,8 @@ record JwtSettings(Optional<String> keyLocation,
 
     /** Reads every key through {@code config} (MP Config's {@code getOptionalValue}, or a map in tests). */
     static JwtSettings read(Function<String, Optional<String>> config) {
-        Function<String, Optional<String>> value = key -> config.apply(key).map(String::strip).filter(s -> !s.isEmpty());
+        Function<String, Optional<String>> value = key -> config.apply(key).map(String::strip)
+                .filter(s -> !s.isEmpty());
         return new JwtSettings(
                 value.apply(KEY_LOCATION),
                 value.apply(INLINE_KEY),

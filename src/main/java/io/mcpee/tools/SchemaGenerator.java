@@ -84,7 +84,10 @@ final class SchemaGenerator {
         return new SchemaGenerator(JsonbProperties.Direction.WRITE_TO_JSON);
     }
 
-    /** The schema of a value of {@code type}, constrained by the Bean Validation annotations among {@code annotations}. */
+    /**
+     * The schema of a value of {@code type}, constrained by the Bean Validation annotations among
+     * {@code annotations}.
+     */
     JsonObject schemaOf(Type type, List<Annotation> annotations, String description) {
         JsonObjectBuilder schema = JsonText.BUILDERS.createObjectBuilder(typeSchema(type));
         if (direction == JsonbProperties.Direction.READ_FROM_JSON) {

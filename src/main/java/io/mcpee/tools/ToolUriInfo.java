@@ -49,7 +49,7 @@ final class ToolUriInfo implements UriInfo {
             throw new IllegalArgumentException("base must be absolute and end in '/': " + base);
         }
         this.base = base;
-        this.pathValues = Map.copyOf(pathValues);
+        this.pathValues = new LinkedHashMap<>(pathValues);
         this.queryValues = new LinkedHashMap<>(queryValues);
         this.resource = requireNonNull(resource, "resource is null");
         String template = PathTemplate.join(PathTemplate.normalize(classPath), PathTemplate.normalize(methodPath))

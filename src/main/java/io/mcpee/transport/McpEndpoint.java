@@ -250,8 +250,9 @@ public class McpEndpoint {
     /** Content-Type is JSON: the usual header is recognised without parsing it. */
     private static boolean isJson(HttpHeaders headers) {
         String raw = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (raw != null && raw.regionMatches(true, 0, MediaType.APPLICATION_JSON, 0, MediaType.APPLICATION_JSON.length())
-                && (raw.length() == MediaType.APPLICATION_JSON.length() || raw.charAt(MediaType.APPLICATION_JSON.length()) == ';')) {
+        int length = MediaType.APPLICATION_JSON.length();
+        if (raw != null && raw.regionMatches(true, 0, MediaType.APPLICATION_JSON, 0, length)
+                && (raw.length() == length || raw.charAt(length) == ';')) {
             return true;
         }
         MediaType contentType = headers.getMediaType();
@@ -267,7 +268,8 @@ public class McpEndpoint {
         }
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return accepted.isEmpty() || accepted.stream().anyMatch(type ->
-                type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE));
+                type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                        || type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE));
     }
 
     /**

@@ -21,7 +21,8 @@ class TransportConfig {
     private final String serverVersion;
 
     @Inject
-    TransportConfig(@ConfigProperty(name = "mcpee.mcp.max-request-bytes", defaultValue = "1048576") long maxRequestBytes,
+    TransportConfig(@ConfigProperty(name = "mcpee.mcp.max-request-bytes", defaultValue = "1048576")
+                    long maxRequestBytes,
                     @ConfigProperty(name = "mcpee.mcp.session-idle-timeout", defaultValue = "PT30M")
                     String sessionIdleTimeout,
                     @ConfigProperty(name = "mcpee.mcp.max-sessions", defaultValue = "10000") int maxSessions,
