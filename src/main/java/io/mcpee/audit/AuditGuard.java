@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.validation.ConstraintViolationException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -77,31 +78,50 @@ public class AuditGuard {
         } catch (AuditUnavailable e) {
             return failClosed(record, e);
         } catch (AuditStore.CallNotCommitted e) {
-            return notCommitted(record, e);
+            return notCommitted(call, record, e);
         }
         lines.write(record, true);
         return outcome;
     }
 
     /**
-     * The entry was written but the transaction failed at commit (the application's deferred changes, the
-     * database): nothing took effect, which the agent is told as the 500 a REST call would have got, and the
-     * entry says.
+     * The entry was written but the transaction failed at commit: nothing took effect. When Bean Validation refused
+     * an entity as JPA flushed it, the agent is told which property and why (400), as for a constraint the
+     * resource method's own validation finds; otherwise (the database, a deferred change) it gets the 500 a REST
+     * call would have got. The entry says which.
      */
-    private ToolOutcome notCommitted(AuditRecord record, AuditStore.CallNotCommitted failure) {
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.toolName() + " did not commit (reference " + reference
-                + ")", failure);
-        String message = "HTTP 500 Internal Server Error: the call's changes could not be committed; the server log"
-                + " has the details under reference " + reference;
-        AuditRecord failed = record.failed(500, message);
-        try {
-            store.writeAlone(failed);
-        } catch (AuditUnavailable e) {
-            return failClosed(failed, e);
+    private ToolOutcome notCommitted(ToolCall call, AuditRecord record, AuditStore.CallNotCommitted failure) {
+        ConstraintViolationException violations = violationsIn(failure);
+        ToolOutcome outcome;
+        AuditRecord ended;
+        if (violations != null) {
+            // a constraint's message may repeat the value (${validatedValue}): masked as the invoker masks errors
+            outcome = ToolOutcome.invalid(records.scrub(ToolOutcome.violated(violations).errorMessage(), call));
+            ended = record.endedAs(Outcome.INVALID, outcome.status(), outcome.errorMessage());
+        } else {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.toolName() + " did not commit (reference "
+                    + reference + ")", failure);
+            outcome = ToolOutcome.error(500, "HTTP 500 Internal Server Error: the call's changes could not be "
+                    + "committed; the server log has the details under reference " + reference);
+            ended = record.failed(500, outcome.errorMessage());
         }
-        lines.write(failed, true);
-        return ToolOutcome.error(500, message);
+        try {
+            store.writeAlone(ended);
+        } catch (AuditUnavailable e) {
+            return failClosed(ended, e);
+        }
+        lines.write(ended, true);
+        return outcome;
+    }
+
+    private static ConstraintViolationException violationsIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violations) {
+                return violations;
+            }
+        }
+        return null;
     }
 
     /**

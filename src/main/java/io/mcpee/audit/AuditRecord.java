@@ -27,8 +27,13 @@ record AuditRecord(Long id, Instant occurredAt, String principal, String credent
 
     /** The same call, recorded instead as failed with this status and message (when its own entry was refused). */
     AuditRecord failed(int newStatus, String message) {
+        return endedAs(Outcome.ERROR, newStatus, message);
+    }
+
+    /** The same call, ended otherwise than its resource method returned. */
+    AuditRecord endedAs(Outcome newOutcome, int newStatus, String message) {
         return new AuditRecord(null, occurredAt, principal, credentialKind, credentialId, credentialName, toolName,
-                target, arguments, Outcome.ERROR, newStatus, message, durationMs, clientIp, sessionId, requestId,
+                target, arguments, newOutcome, newStatus, message, durationMs, clientIp, sessionId, requestId,
                 clientName, clientVersion);
     }
 }

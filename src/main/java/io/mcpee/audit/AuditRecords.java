@@ -67,6 +67,11 @@ class AuditRecords {
                 fit(context.clientVersion(), 100));
     }
 
+    /** An error text for the agent, with the call's sensitive values masked. */
+    String scrub(String message, ToolCall call) {
+        return redactor.scrub(message, call.toolName(), call.arguments());
+    }
+
     private Credential credential() {
         var ours = AuthenticatedCaller.of(request);
         if (ours.isPresent()) {

@@ -1,13 +1,15 @@
 package io.mcpee.protocol;
 
+import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.util.Map;
 
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -17,15 +19,28 @@ import jakarta.json.JsonObject;
 public final class JsonText {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
     public static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
-    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
     private JsonText() {
     }
 
-    /** Parses any JSON value; throws {@link jakarta.json.JsonException} (a parse error) on malformed input. */
+    /**
+     * Parses one JSON value with nothing but whitespace after it. Throws {@link JsonException} on malformed input,
+     * on trailing content, and on input past the parser's limits (nesting depth, length of a number), which
+     * Parsson reports as plain runtime exceptions.
+     */
     public static JsonValue parse(String json) {
-        try (var reader = READERS.createReader(new StringReader(json))) {
-            return reader.readValue();
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) { // Parsson throws here already; another provider may answer true
+                throw new JsonException("content after the JSON value");
+            }
+            return value;
+        } catch (JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JsonException("the JSON nests too deeply or holds too long a number");
         }
     }
 

@@ -25,7 +25,8 @@ public final class MessageParser {
         try {
             json = JsonText.parse(body);
         } catch (JsonException | IllegalStateException e) {
-            throw new ProtocolException(ErrorCode.PARSE_ERROR, "Parse error: the body is not valid JSON");
+            throw new ProtocolException(ErrorCode.PARSE_ERROR, "Parse error: the body is not one valid JSON value, "
+                    + "or it nests too deeply or holds too long a number");
         }
         if (json.getValueType() == JsonValue.ValueType.ARRAY) {
             var array = json.asJsonArray();

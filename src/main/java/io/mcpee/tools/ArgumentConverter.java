@@ -32,6 +32,9 @@ import java.util.function.Function;
  * {@code valueOf}/{@code fromString}, element by element for List/Set/SortedSet; JSON-B for the entity body.
  */
 final class ArgumentConverter {
+    /** More integer digits than JSON-P reads in a number (1100 characters): longer is not a value but an attack. */
+    private static final int MAX_DIGITS = 1100;
+
     private final Jsonb jsonb;
     private final List<ParamConverterProvider> converters;
 
@@ -95,12 +98,13 @@ final class ArgumentConverter {
             return collect(raw, elements);
         }
         if (value instanceof JsonNumber number && SchemaValidator.isIntegral(number)) {
-            // the common case of an id: no detour through text
-            if (raw == long.class || raw == Long.class) {
-                return number.longValueExact();
+            // the common case of an id: no detour through text (out of range, it goes that way and is refused)
+            BigDecimal exact = number.bigDecimalValue();
+            if ((raw == long.class || raw == Long.class) && within(exact, Long.MIN_VALUE, Long.MAX_VALUE)) {
+                return exact.longValue();
             }
-            if (raw == int.class || raw == Integer.class) {
-                return number.intValueExact();
+            if ((raw == int.class || raw == Integer.class) && within(exact, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
+                return exact.intValue();
             }
         }
         return fromText(named, raw, text(value));
@@ -169,13 +173,20 @@ final class ArgumentConverter {
         return List.copyOf(elements);
     }
 
+    private static boolean within(BigDecimal value, long min, long max) {
+        return value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
     static String text(JsonValue value) {
         return switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> {
+                // an integral number in its digits ("1e3" is "1000"), unless there would be more of them than any
+                // number type holds: "1e999999999" stays as it is rather than become a billion digits
                 JsonNumber number = (JsonNumber) value;
-                yield SchemaValidator.isIntegral(number)
-                        ? number.bigDecimalValue().toBigInteger().toString() : number.toString();
+                BigDecimal decimal = number.bigDecimalValue();
+                yield SchemaValidator.isIntegral(number) && decimal.precision() - decimal.scale() <= MAX_DIGITS
+                        ? decimal.toBigInteger().toString() : number.toString();
             }
             default -> value.toString();
         };
@@ -286,6 +297,13 @@ final class ArgumentConverter {
     private static String friendly(Class<?> raw) {
         if (raw.isEnum()) {
             return "one of its allowed values";
+        }
+        // what the model must send instead: the range of the common integer types
+        if (raw == long.class || raw == Long.class) {
+            return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
         }
         if (Number.class.isAssignableFrom(raw) || raw.isPrimitive()) {
             return "a number of that type";

@@ -43,7 +43,7 @@ final class FailureMapper {
             return fromStatus(web.getResponse().getStatus(), callerMessage(web, jsonb));
         }
         if (failure instanceof ConstraintViolationException violations) {
-            return ToolOutcome.invalid("HTTP 400 Bad Request: " + describe(violations));
+            return ToolOutcome.violated(violations);
         }
         Response mapped = mappers.toResponse(failure);
         if (mapped != null) {

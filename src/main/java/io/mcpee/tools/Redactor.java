@@ -93,6 +93,14 @@ public class Redactor {
         return (JsonObject) redact(arguments, tool == null ? PropertyMarks.NONE : tool.input(), null);
     }
 
+    /**
+     * An error text of a tool call fit for the agent: the values of the call's sensitive arguments and anything
+     * that looks like a secret masked, as for the errors the invoker returns.
+     */
+    public String scrub(String message, String toolName, JsonObject arguments) {
+        return scrubber(toolName == null ? null : tools.apply(toolName), arguments).apply(message);
+    }
+
     /** A copy of any JSON value with secrets masked by property names and value patterns. */
     public JsonValue redact(JsonValue value) {
         return redact(value, PropertyMarks.NONE, null);

@@ -82,12 +82,22 @@ public class ToolInvoker {
      */
     @ToolCallChain
     public ToolOutcome call(ToolCall call) {
-        String name = call.toolName();
-        JsonObject arguments = call.arguments();
-        ToolDefinition tool = registry.find(name);
+        ToolDefinition tool = registry.find(call.toolName());
         if (tool == null) {
-            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Unknown tool: " + ToolNames.sanitize(name));
+            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Unknown tool: "
+                    + ToolNames.sanitize(call.toolName()));
         }
+        ToolOutcome outcome = run(tool, call);
+        // an error may repeat what the call was given (a schema problem naming a number, a WebApplicationException,
+        // a constraint message with ${validatedValue}, an ExceptionMapper's entity): no secret of it goes back
+        return outcome.result().isError()
+                ? new ToolOutcome(outcome.status(), redactor.scrub(outcome.result(), tool, call.arguments()))
+                : outcome;
+    }
+
+    private ToolOutcome run(ToolDefinition tool, ToolCall call) {
+        String name = tool.name();
+        JsonObject arguments = call.arguments();
         List<String> problems = new ArrayList<>(SchemaValidator.validate(tool.tool().inputSchema(), arguments));
         // read-only properties are not in the schema, so nothing above stops them: they are refused by name
         tool.input().readOnlyProblems(arguments, "", problems);
@@ -101,26 +111,21 @@ public class ToolInvoker {
         } catch (ArgumentConverter.ConversionException e) {
             return ToolOutcome.invalid("Invalid arguments for tool " + name + ": " + e.getMessage());
         }
-        ToolOutcome outcome;
         try {
             Object returned = await(targets.invoke(tool.target(), values, context::resource));
-            outcome = results.map(tool, returned, roles);
+            return results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
-            outcome = FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb,
+            return FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb,
                     redactor.scrubber(tool, arguments));
         } catch (TimeoutException e) {
             return ToolOutcome.error(504, "HTTP 504 Gateway Timeout: the tool did not finish in "
                     + ASYNC_RESULT_TIMEOUT_SECONDS + " seconds");
         } catch (IllegalAccessException | IOException | RuntimeException e) {
-            outcome = FailureMapper.map(name, e, exceptionMappers, jsonb, redactor.scrubber(tool, arguments));
+            return FailureMapper.map(name, e, exceptionMappers, jsonb, redactor.scrubber(tool, arguments));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolOutcome.error(503, "HTTP 503 Service Unavailable: the server is shutting down");
         }
-        // an application's message may repeat what it was given (a WebApplicationException, a constraint message
-        // with ${validatedValue}, an ExceptionMapper's entity): no secret of the arguments goes back in it
-        return outcome.result().isError()
-                ? new ToolOutcome(outcome.status(), redactor.scrub(outcome.result(), tool, arguments)) : outcome;
     }
 
     /** A method returning CompletionStage is awaited: a tool call answers synchronously. */

@@ -3,6 +3,8 @@ package io.mcpee.tools;
 import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.Content;
 
+import jakarta.validation.ConstraintViolationException;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -30,6 +32,14 @@ public record ToolOutcome(int status, CallToolResult result) {
     }
 
     /** Refused arguments (400). */
+    /**
+     * Bean Validation refused the call's data: 400 naming each property and what it must be, never the value. Also
+     * for violations found only when the call's transaction commits (JPA validates entities as it flushes them).
+     */
+    public static ToolOutcome violated(ConstraintViolationException violations) {
+        return invalid("HTTP 400 Bad Request: " + FailureMapper.describe(violations));
+    }
+
     public static ToolOutcome invalid(String message) {
         return error(400, message);
     }

@@ -275,6 +275,28 @@ class AuthenticationIT {
         assertFalse(denied.body().contains("jsonrpc"), denied.body());
     }
 
+    /** A body the demo cannot read is a 400, whatever the method, never a 500 or a container page. */
+    @Test
+    void unreadableRestBodiesAreBadRequests() throws Exception {
+        String token = TestTokens.create(base, "walt", "customers:read", "customers:write");
+        HttpResponse<String> created = postAs(token, "api/customers", "{\"name\":\"Walt\",\"phone\":\"1\"}");
+        assertEquals(201, created.statusCode(), created::body);
+        String customer = "api/customers/" + Json.createReader(new StringReader(created.body())).readObject()
+                .getJsonNumber("id").longValue();
+        for (String method : List.of("POST", "PUT", "PATCH")) {
+            for (String body : List.of("{", "{\"name\":{\"first\":1},\"phone\":\"1\"}", "[]")) {
+                HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                                + (method.equals("POST") ? "api/customers" : customer)))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, refused.statusCode(), method + " " + body + ": " + refused.body());
+                assertEquals("The request body is not JSON of the expected form", Json.createReader(
+                        new StringReader(refused.body())).readObject().getString("message"), method + " " + body);
+            }
+        }
+    }
+
     private HttpResponse<String> postAs(String token, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -172,6 +172,13 @@ class McpClientIT {
         assertFalse(patched.isError(), () -> text(patched));
         assertEquals("countess@example.com", structured(patched).get("email"));
         assertEquals("+44 20 7946 0000", structured(patched).get("phone"));
+        for (String blank : List.of(" ", "\u0000")) {
+            McpSchema.CallToolResult blanked = call(client, "partial_update_customer",
+                    Map.of("id", id, "customerPatch", Map.of("name", blank)));
+            assertTrue(blanked.isError(), () -> text(blanked));
+            assertTrue(text(blanked).startsWith("Invalid arguments for tool partial_update_customer: "
+                    + "customerPatch.name: "), () -> text(blanked));
+        }
 
         McpSchema.CallToolResult erased = call(client, "gdpr_delete_customer", Map.of("id", id));
         assertFalse(erased.isError(), () -> text(erased));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static io.mcpee.it.McpHttp.jsonHeaders;
@@ -80,6 +81,14 @@ class McpTransportIT {
         HttpResponse<String> response = http.post("{\"jsonrpc\":", sessionHeaders(session));
         assertEquals(400, response.statusCode());
         assertError(response, "null", -32700);
+        // past the parser's limits, or with more after the value: the same, never a 500
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        for (String body : List.of("[".repeat(10_000) + "]".repeat(10_000),
+                "{\"jsonrpc\":\"2.0\",\"id\":1" + "0".repeat(5000) + ",\"method\":\"ping\"}", ping + " xx")) {
+            HttpResponse<String> refused = http.post(body, sessionHeaders(session));
+            assertEquals(400, refused.statusCode(), refused::body);
+            assertError(refused, "null", -32700);
+        }
     }
 
     @Test

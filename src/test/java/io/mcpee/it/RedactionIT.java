@@ -4,6 +4,7 @@ import io.mcpee.it.leaky.KnownLabel;
 import io.mcpee.it.leaky.VaultResource;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -117,10 +119,57 @@ class RedactionIT {
                     text(withCreatedAt));
             assertTrue(text(withCreatedAt).contains("customer.owner: is read-only and cannot be set"),
                     text(withCreatedAt));
+            // the schema check names a wrong value, but not a sensitive one
+            McpSchema.CallToolResult numericSsn = call(client, "create_customer", Map.of("customer",
+                    Map.of("name", name, "phone", "1", "ssn", 123456789, "email", 42424242)));
+            assertTrue(text(numericSsn).startsWith("Invalid arguments for tool create_customer: "), text(numericSsn));
+            assertTrue(text(numericSsn).contains("customer.email: expected a string, got the number 42424242"),
+                    text(numericSsn));
+            assertTrue(text(numericSsn).contains("customer.ssn: expected a string, got the number ***"),
+                    text(numericSsn));
             McpSchema.CallToolResult search = call(client, "list_customers", Map.of("q", name.substring(5)));
             assertEquals(0, ((Number) structured(search).get("total")).intValue(), "nothing was created");
         } finally {
             client.closeGracefully();
+        }
+    }
+
+    /**
+     * A change Bean Validation refuses only when JPA flushes it, as the call's transaction commits, is the 400 of a
+     * constraint violation naming the property (not a 500), and nothing changes.
+     */
+    @Test
+    void aConstraintFoundAtCommitIsAnInvalidArgumentAndChangesNothing() {
+        McpSyncClient client = McpClients.connect(base, TestTokens.create(base, "cora", "customers:read",
+                "customers:write"));
+        try {
+            McpSchema.CallToolResult created = call(client, "create_customer",
+                    Map.of("customer", Map.of("name", "Cora", "phone", "1")));
+            Number id = (Number) structured(created).get("id");
+            McpSchema.CallToolResult renamed = call(client, "rename_customer_unchecked", Map.of("id", id,
+                    "name", " "));
+            assertTrue(renamed.isError());
+            assertEquals("HTTP 400 Bad Request: name: must not be blank", text(renamed));
+            assertEquals("Cora", structured(call(client, "retrieve_customer", Map.of("id", id))).get("name"));
+            assertFalse(call(client, "rename_customer_unchecked", Map.of("id", id, "name", "Cora B")).isError());
+            assertEquals("Cora B", structured(call(client, "retrieve_customer", Map.of("id", id))).get("name"));
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    /** A failure nothing maps gets the web application's fixed error body, for PUT and PATCH as for GET. */
+    @Test
+    void unmappedRestFailuresNameNoClassWhateverTheMethod() throws Exception {
+        String token = TestTokens.create(base, "otto", "customers:read");
+        for (String method : List.of("PUT", "PATCH")) {
+            HttpResponse<String> crashed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "api/vault/crash")).header("Authorization", "Bearer " + token)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, crashed.statusCode(), method + ": " + crashed.body());
+            assertEquals("Internal Server Error", Json.createReader(new StringReader(crashed.body())).readObject()
+                    .getString("error"), method);
+            assertFalse(crashed.body().contains("Exception") || crashed.body().contains("io.mcpee"), crashed.body());
         }
     }
 

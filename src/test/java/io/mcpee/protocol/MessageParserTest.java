@@ -48,6 +48,23 @@ class MessageParserTest {
                 () -> MessageParser.parse("")).code());
     }
 
+    /** What the JSON parser refuses past its limits, or finds after the value, is a parse error too: not a 500. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"deep", "long number", "trailing text", "second value"})
+    void jsonPastTheParsersLimitsOrFollowedByMoreIsAParseError(String kind) {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        String body = switch (kind) {
+            case "deep" -> "[".repeat(10_000) + "]".repeat(10_000);
+            case "long number" -> "{\"jsonrpc\":\"2.0\",\"id\":1" + "0".repeat(5000) + ",\"method\":\"ping\"}";
+            case "trailing text" -> ping + " xx";
+            default -> ping + " " + ping;
+        };
+        ProtocolException e = assertThrows(ProtocolException.class, () -> MessageParser.parse(body));
+        assertEquals(ErrorCode.PARSE_ERROR, e.code());
+        assertTrue(e.getMessage().startsWith("Parse error: "), e.getMessage());
+        assertInstanceOf(Message.Request.class, single(ping + " \n\t"), "whitespace after the value is fine");
+    }
+
     @Test
     void batchesKeepEachMessage() {
         MessageParser.Envelope envelope = MessageParser.parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},"

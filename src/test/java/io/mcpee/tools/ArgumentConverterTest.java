@@ -90,6 +90,30 @@ class ArgumentConverterTest {
         assertNull(convert(converter, "update_widget", "{\"id\":7}")[1]);
     }
 
+    /** An integer the parameter's type cannot hold is refused like any unreadable value, not thrown at the caller. */
+    @Test
+    void integersOutOfTheParametersRangeAreRefused() throws Exception {
+        Object[] largest = convert(converter, "re_stock_widget",
+                "{\"id\":9223372036854775807,\"amount\":-2147483648}");
+        assertEquals(Long.MAX_VALUE, largest[0]);
+        assertEquals(Integer.MIN_VALUE, largest[1]);
+        for (String arguments : List.of("{\"id\":9223372036854775808,\"amount\":2147483648}",
+                "{\"id\":-1e19,\"amount\":1e10}", "{\"id\":1e999999999,\"amount\":-1e999999999}")) {
+            ArgumentConverter.ConversionException e = assertThrows(ArgumentConverter.ConversionException.class,
+                    () -> convert(converter, "re_stock_widget", arguments), arguments);
+            assertEquals("id: the value cannot be read as an integer from -9223372036854775808 to "
+                    + "9223372036854775807; amount: the value cannot be read as an integer from -2147483648 to "
+                    + "2147483647", e.getMessage());
+        }
+    }
+
+    @Test
+    void hugeExponentsAreNotExpandedIntoDigits() {
+        assertEquals("1E+999999999", ArgumentConverter.text(JsonText.parse("1e999999999")));
+        assertEquals("1000", ArgumentConverter.text(JsonText.parse("1e3")));
+        assertEquals("1.5", ArgumentConverter.text(JsonText.parse("1.5")));
+    }
+
     @Test
     void failedConversionsNameTheArgumentButNotTheValue() {
         ArgumentConverter.ConversionException e = assertThrows(ArgumentConverter.ConversionException.class,

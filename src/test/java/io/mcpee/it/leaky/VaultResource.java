@@ -1,16 +1,23 @@
 package io.mcpee.it.leaky;
 
+import io.mcpee.api.McpIgnore;
 import io.mcpee.api.McpTool;
 import io.mcpee.api.Sensitive;
+import io.mcpee.demo.Customer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -61,6 +68,41 @@ public class VaultResource {
         // a failure nobody wrote for callers: it is logged with a reference, its message repeating the argument
         throw new IllegalStateException("vault crashed while auditing " + detail,
                 new IllegalArgumentException("bad detail " + detail));
+    }
+
+    /** A REST-only failure nothing maps, whatever the method: the web application's error page answers it. */
+    @PUT
+    @Path("crash")
+    @McpIgnore
+    public void crashOnPut() {
+        throw new IllegalStateException("vault crashed in io.mcpee.it.leaky.VaultResource");
+    }
+
+    @PATCH
+    @Path("crash")
+    @McpIgnore
+    public void crashOnPatch() {
+        throw new IllegalStateException("vault crashed in io.mcpee.it.leaky.VaultResource");
+    }
+
+    @PersistenceContext
+    EntityManager entities;
+
+    /**
+     * Renames a customer without validating the name: JPA's own Bean Validation refuses a blank one only as it
+     * flushes the change, when the call's transaction commits, after this method has returned.
+     */
+    @POST
+    @Path("renames")
+    @McpTool(name = "rename_customer_unchecked")
+    @RolesAllowed("customers:write")
+    @Transactional
+    public void rename(@QueryParam("id") long id, @QueryParam("name") String name) {
+        Customer customer = entities.find(Customer.class, id);
+        if (customer == null) {
+            throw new NotFoundException("No customer " + id);
+        }
+        customer.setName(name);
     }
 
     @GET

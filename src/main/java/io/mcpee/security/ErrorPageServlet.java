@@ -1,0 +1,29 @@
+package io.mcpee.security;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The web application's error page (web.xml) for an exception nothing else answered: a fixed JSON body naming no
+ * class, instead of the container's page. A servlet, not a file or a JSP, because the container forwards the
+ * failed request with its own method, and its default servlet refuses a PUT (403) or PATCH (501), as Payara's JSPs
+ * refuse every method but GET, HEAD and POST (405): the 500 would be lost.
+ */
+@WebServlet(name = "mcp-ee error page", urlPatterns = ErrorPageServlet.PATH)
+public class ErrorPageServlet extends HttpServlet {
+    static final String PATH = "/mcp-ee/error";
+    private static final String BODY = "{\"error\":\"Internal Server Error\",\"message\":"
+            + "\"The server could not complete the request; its log has the details.\"}";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(BODY);
+    }
+}
