@@ -64,8 +64,8 @@ public class AdminTokenBootstrap {
         if (tokens.anyActiveAdminToken()) {
             return;
         }
-        IssuedToken issued = tokens.create(new TokenSpec(NAME, adminUser, null, true, Set.of(Grantor.ADMIN_ROLE),
-                Set.of(), null), new Grantor(adminUser, Set.of(), true));
+        IssuedToken issued = tokens.create(new TokenSpec(NAME, adminUser, null, true, true,
+                Set.of(Grantor.ADMIN_ROLE), Set.of(), null), new Grantor(adminUser, Set.of(), true));
         Path file = file();
         try {
             write(file, issued.plaintext());

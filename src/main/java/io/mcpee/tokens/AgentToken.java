@@ -38,10 +38,10 @@ public class AgentToken {
     @Column(name = "secret_hash", nullable = false)
     private String secretHash;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = TokenInput.TOKEN_NAME)
     private String name;
 
-    @Column(name = "owner_name", nullable = false)
+    @Column(name = "owner_name", nullable = false, length = TokenInput.OWNER)
     private String owner;
 
     @Column(nullable = false)
@@ -58,12 +58,12 @@ public class AgentToken {
     private Instant lastUsedAt;
 
     /** A per-token rate such as "100/minute", for the throttling guard; null: the configured default. */
-    @Column(name = "rate_limit")
+    @Column(name = "rate_limit", length = TokenInput.RATE_LIMIT)
     private String rateLimit;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agent_token_permission", joinColumns = @JoinColumn(name = "token_id"))
-    @Column(name = "permission")
+    @Column(name = "permission", length = TokenInput.PERMISSION)
     private Set<String> permissions = new HashSet<>();
 
     @ManyToMany(fetch = FetchType.EAGER)

@@ -69,11 +69,10 @@ public class TokenAdminResource {
                 .map(t -> TokenView.of(t, settings, now)).toList();
     }
 
+    /** The body is read by {@link TokenRequest#read}, not bound by JSON-B: see {@link AdminJson} for why. */
     @POST
-    public Response create(TokenRequest request) {
-        if (request == null) {
-            throw new TokenException(400, "a JSON body is required");
-        }
+    public Response create(byte[] body) {
+        TokenRequest request = TokenRequest.read(body);
         IssuedToken issued = tokens.create(request.spec(), administrators.current());
         return Response.created(URI.create("tokens/" + issued.token().getId()))
                 .entity(new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()),
@@ -88,12 +87,10 @@ public class TokenAdminResource {
 
     @PATCH
     @Path("{id}")
-    public TokenView update(@PathParam("id") long id, TokenRequest request) {
-        if (request == null) {
-            throw new TokenException(400, "a JSON body is required");
-        }
+    public TokenView update(@PathParam("id") long id, byte[] body) {
+        TokenRequest request = TokenRequest.read(body);
         visible(id);
-        AgentToken token = tokens.update(id, request.spec(), request.active(), administrators.current());
+        AgentToken token = tokens.update(id, request.spec(), administrators.current());
         return TokenView.of(token, settings, Instant.now());
     }
 

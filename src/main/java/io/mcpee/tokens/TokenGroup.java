@@ -25,12 +25,12 @@ public class TokenGroup {
     @SequenceGenerator(name = "token_group_seq", sequenceName = "token_group_seq", allocationSize = 1)
     private Long id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false, unique = true, length = TokenInput.GROUP_NAME)
     private String name;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "token_group_permission", joinColumns = @JoinColumn(name = "group_id"))
-    @Column(name = "permission")
+    @Column(name = "permission", length = TokenInput.PERMISSION)
     private Set<String> permissions = new HashSet<>();
 
     protected TokenGroup() {

@@ -56,20 +56,25 @@ public class TokenService {
     }
 
     public IssuedToken create(TokenSpec spec, Grantor grantor) {
-        String name = requireName(spec.name());
-        String owner = spec.owner() == null || spec.owner().isBlank() ? grantor.user() : spec.owner().strip();
+        String name = TokenInput.text("name", spec.name(), TokenInput.TOKEN_NAME);
+        // the grantor's own name is checked too: a JWT's user name can be longer than the column
+        String owner = TokenInput.text("owner", spec.owner() == null ? grantor.user() : spec.owner(),
+                TokenInput.OWNER);
         if (!owner.equals(grantor.user()) && !grantor.admin()) {
             throw new TokenException(403, "only an mcp-admin may create tokens for another user");
         }
+        Set<String> permissions = permissions(spec.permissions());
         Set<TokenGroup> groups = groups(spec.groups());
-        requireGrantable(grantor, spec.permissions(), groups);
+        requireGrantable(grantor, permissions, groups);
         Instant now = Instant.now();
+        Instant expiresAt = expiry(spec, now);
+        String rateLimit = rate(spec.rateLimit(), grantor);
         TokenFormat.Generated generated = TokenFormat.generate();
-        AgentToken token = new AgentToken(generated.keyId(), generated.secretHash(), name, owner, now,
-                expiry(spec, now));
-        token.setPermissions(spec.permissions());
+        AgentToken token = new AgentToken(generated.keyId(), generated.secretHash(), name, owner, now, expiresAt);
+        token.setActive(spec.active() == null || spec.active());
+        token.setPermissions(permissions);
         token.setGroups(groups);
-        token.setRateLimit(rate(spec.rateLimit(), grantor));
+        token.setRateLimit(rateLimit);
         em.persist(token);
         return new IssuedToken(token, generated.plaintext());
     }
@@ -109,27 +114,40 @@ public class TokenService {
         return Optional.ofNullable(em.find(AgentToken.class, id));
     }
 
-    /** Changes what is given; null fields are left as they are. */
-    public AgentToken update(long id, TokenSpec changes, Boolean active, Grantor grantor) {
+    /**
+     * Changes what is given; null fields are left as they are (the owner cannot be changed). Everything is checked
+     * before anything is changed.
+     */
+    public AgentToken update(long id, TokenSpec changes, Grantor grantor) {
         AgentToken token = existing(id);
-        if (changes.name() != null) {
-            token.setName(requireName(changes.name()));
+        String name = changes.name() == null ? null : TokenInput.text("name", changes.name(), TokenInput.TOKEN_NAME);
+        Instant expiresAt = changes.neverExpires() || changes.expiresAt() == null ? null
+                : TokenInput.expiry(changes.expiresAt());
+        String rateLimit = changes.rateLimit() == null || changes.rateLimit().isBlank() ? null
+                : rate(changes.rateLimit(), grantor);
+        boolean regrant = !changes.permissions().isEmpty() || !changes.groups().isEmpty();
+        Set<String> permissions = permissions(changes.permissions());
+        Set<TokenGroup> groups = groups(changes.groups());
+        if (regrant) {
+            requireGrantable(grantor, permissions, groups);
         }
-        if (active != null) {
-            token.setActive(active);
+
+        if (name != null) {
+            token.setName(name);
+        }
+        if (changes.active() != null) {
+            token.setActive(changes.active());
         }
         if (changes.neverExpires()) {
             token.setExpiresAt(null);
-        } else if (changes.expiresAt() != null) {
-            token.setExpiresAt(changes.expiresAt());
+        } else if (expiresAt != null) {
+            token.setExpiresAt(expiresAt);
         }
         if (changes.rateLimit() != null) {
-            token.setRateLimit(rate(changes.rateLimit().isBlank() ? null : changes.rateLimit(), grantor));
+            token.setRateLimit(rateLimit); // blank: back to the default
         }
-        if (!changes.permissions().isEmpty() || !changes.groups().isEmpty()) {
-            Set<TokenGroup> groups = groups(changes.groups());
-            requireGrantable(grantor, changes.permissions(), groups);
-            token.setPermissions(changes.permissions());
+        if (regrant) {
+            token.setPermissions(permissions);
             token.setGroups(groups);
         }
         return token;
@@ -182,11 +200,12 @@ public class TokenService {
         if (!grantor.admin()) {
             throw new TokenException(403, "only an mcp-admin may manage token groups");
         }
-        String clean = requireName(name);
+        String clean = TokenInput.text("name", name, TokenInput.GROUP_NAME);
+        Set<String> grants = permissions(permissions);
         if (!findGroups(Set.of(clean)).isEmpty()) {
             throw new TokenException(409, "a token group named \"" + clean + "\" exists");
         }
-        TokenGroup group = new TokenGroup(clean, permissions);
+        TokenGroup group = new TokenGroup(clean, grants);
         em.persist(group);
         return group;
     }
@@ -213,7 +232,14 @@ public class TokenService {
         return find(id).orElseThrow(() -> new TokenException(404, "token " + id + " not found"));
     }
 
-    private Set<TokenGroup> groups(Set<String> names) {
+    /** Permissions as they are stored: checked, stripped. */
+    private static Set<String> permissions(Set<String> permissions) {
+        return TokenInput.texts("each permission", permissions, TokenInput.PERMISSION);
+    }
+
+    /** The groups of these names, each of which must exist. */
+    private Set<TokenGroup> groups(Set<String> given) {
+        Set<String> names = TokenInput.texts("each group name", given, TokenInput.GROUP_NAME);
         Set<TokenGroup> groups = new HashSet<>(findGroups(names));
         if (groups.size() != names.size()) {
             Set<String> missing = new HashSet<>(names);
@@ -250,7 +276,7 @@ public class TokenService {
             if (!spec.expiresAt().isAfter(now)) {
                 throw new TokenException(400, "expiresAt must be in the future");
             }
-            return spec.expiresAt();
+            return TokenInput.expiry(spec.expiresAt());
         }
         return now.plus(settings.defaultLifetime());
     }
@@ -274,12 +300,5 @@ public class TokenService {
                     + throttle.authenticated());
         }
         return rate.toString();
-    }
-
-    private static String requireName(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new TokenException(400, "a name of 1 to 200 characters is required");
-        }
-        return name.strip();
     }
 }
