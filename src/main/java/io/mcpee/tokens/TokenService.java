@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,8 +64,8 @@ public class TokenService {
         if (!owner.equals(grantor.user()) && !grantor.admin()) {
             throw new TokenException(403, "only an mcp-admin may create tokens for another user");
         }
-        Set<String> permissions = permissions(spec.permissions());
-        Set<TokenGroup> groups = groups(spec.groups());
+        Set<String> permissions = permissions(Objects.requireNonNullElse(spec.permissions(), Set.of()));
+        Set<TokenGroup> groups = groups(Objects.requireNonNullElse(spec.groups(), Set.of()));
         requireGrantable(grantor, permissions, groups);
         Instant now = Instant.now();
         Instant expiresAt = expiry(spec, now);
@@ -125,12 +126,12 @@ public class TokenService {
                 : TokenInput.expiry(changes.expiresAt());
         String rateLimit = changes.rateLimit() == null || changes.rateLimit().isBlank() ? null
                 : rate(changes.rateLimit(), grantor);
-        boolean regrant = !changes.permissions().isEmpty() || !changes.groups().isEmpty();
-        Set<String> permissions = permissions(changes.permissions());
-        Set<TokenGroup> groups = groups(changes.groups());
-        if (regrant) {
-            requireGrantable(grantor, permissions, groups);
-        }
+        // grants given replace the token's (permissions and groups each on their own); the grantor must be able to
+        // grant what it sets, not what it leaves as it was
+        Set<String> permissions = changes.permissions() == null ? null : permissions(changes.permissions());
+        Set<TokenGroup> groups = changes.groups() == null ? null : groups(changes.groups());
+        requireGrantable(grantor, Objects.requireNonNullElse(permissions, Set.of()),
+                Objects.requireNonNullElse(groups, Set.of()));
 
         if (name != null) {
             token.setName(name);
@@ -146,8 +147,10 @@ public class TokenService {
         if (changes.rateLimit() != null) {
             token.setRateLimit(rateLimit); // blank: back to the default
         }
-        if (regrant) {
+        if (permissions != null) {
             token.setPermissions(permissions);
+        }
+        if (groups != null) {
             token.setGroups(groups);
         }
         return token;

@@ -6,12 +6,13 @@ import java.util.Set;
 /**
  * What a token should be. {@code owner} null means the grantor; {@code expiresAt} null with {@code neverExpires}
  * false means the default lifetime; {@code active} null means active for a new token, unchanged on update;
- * {@code groups} are group names.
+ * {@code permissions} and {@code groups} (group names) null mean none for a new token, unchanged on update, and an
+ * empty set on update takes them all away.
  */
 public record TokenSpec(String name, String owner, Instant expiresAt, boolean neverExpires, Boolean active,
                         Set<String> permissions, Set<String> groups, String rateLimit) {
     public TokenSpec {
-        permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
-        groups = groups == null ? Set.of() : Set.copyOf(groups);
+        permissions = permissions == null ? null : Set.copyOf(permissions);
+        groups = groups == null ? null : Set.copyOf(groups);
     }
 }

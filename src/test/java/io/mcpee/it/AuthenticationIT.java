@@ -232,6 +232,34 @@ class AuthenticationIT {
         }
     }
 
+    /** On update, permissions and groups each change only when given, and an empty list takes them all away. */
+    @Test
+    void grantsChangeOneKindAtATime() {
+        String group = "writers-" + UUID.randomUUID().toString().substring(0, 8);
+        TestTokens.adminCall(base, "POST", "token-groups", "{\"name\":\"" + group
+                + "\",\"permissions\":[\"articles:write\"]}");
+        long id = TestTokens.adminCall(base, "POST", "tokens", "{\"name\":\"regranted\",\"owner\":\"rhea\","
+                + "\"permissions\":[\"articles:read\"],\"groups\":[\"" + group + "\"]}").getJsonObject("token")
+                .getJsonNumber("id").longValue();
+        JsonObject renamed = TestTokens.adminCall(base, "PATCH", "tokens/" + id, "{\"name\":\"renamed\"}");
+        assertEquals(List.of("articles:read"), strings(renamed, "permissions"));
+        assertEquals(List.of(group), strings(renamed, "groups"));
+        JsonObject regrouped = TestTokens.adminCall(base, "PATCH", "tokens/" + id,
+                "{\"permissions\":[\"customers:read\"]}");
+        assertEquals(List.of("customers:read"), strings(regrouped, "permissions"));
+        assertEquals(List.of(group), strings(regrouped, "groups"), "groups stay when only permissions are given");
+        JsonObject noGroups = TestTokens.adminCall(base, "PATCH", "tokens/" + id, "{\"groups\":[]}");
+        assertEquals(List.of(), strings(noGroups, "groups"));
+        assertEquals(List.of("customers:read"), strings(noGroups, "permissions"));
+        JsonObject nothing = TestTokens.adminCall(base, "PATCH", "tokens/" + id, "{\"permissions\":[]}");
+        assertEquals(List.of(), strings(nothing, "effectivePermissions"));
+    }
+
+    private static List<String> strings(JsonObject view, String name) {
+        return view.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).sorted().toList();
+    }
+
     @Test
     void protectedResourceMetadataNamesScopes() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
