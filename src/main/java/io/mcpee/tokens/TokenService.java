@@ -123,7 +123,7 @@ public class TokenService {
         AgentToken token = existing(id);
         String name = changes.name() == null ? null : TokenInput.text("name", changes.name(), TokenInput.TOKEN_NAME);
         Instant expiresAt = changes.neverExpires() || changes.expiresAt() == null ? null
-                : TokenInput.expiry(changes.expiresAt());
+                : futureExpiry(changes.expiresAt(), Instant.now());
         String rateLimit = changes.rateLimit() == null || changes.rateLimit().isBlank() ? null
                 : rate(changes.rateLimit(), grantor);
         // grants given replace the token's (permissions and groups each on their own); the grantor must be able to
@@ -276,12 +276,17 @@ public class TokenService {
             return null;
         }
         if (spec.expiresAt() != null) {
-            if (!spec.expiresAt().isAfter(now)) {
-                throw new TokenException(400, "expiresAt must be in the future");
-            }
-            return TokenInput.expiry(spec.expiresAt());
+            return futureExpiry(spec.expiresAt(), now);
         }
         return now.plus(settings.defaultLifetime());
+    }
+
+    /** On create and update alike: a token is ended with {@code active: false}, not with an expiry already past. */
+    private static Instant futureExpiry(Instant expiresAt, Instant now) {
+        if (!expiresAt.isAfter(now)) {
+            throw new TokenException(400, "expiresAt must be in the future");
+        }
+        return TokenInput.expiry(expiresAt);
     }
 
     /**

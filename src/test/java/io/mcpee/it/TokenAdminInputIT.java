@@ -96,7 +96,7 @@ class TokenAdminInputIT {
         long id = created(TestTokens.adminCall(base, "POST", "tokens",
                 "{\"name\":\"patched\",\"owner\":\"ines\",\"permissions\":[\"customers:read\"]}"));
         for (String body : List.of("{", "[]", "{\"expiresAt\":\"garbage\"}", "{\"expiresAt\":\"2030-01-01\"}",
-                "{\"permissions\":[null]}", "{\"active\":\"false\"}")) {
+                "{\"permissions\":[null]}", "{\"active\":\"false\"}", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}")) {
             refused("PATCH", "tokens/" + id, body, 400);
         }
         for (String body : List.of("{", "[]", "{\"name\":[]}", "{\"name\":\"g\",\"permissions\":\"x\"}",
