@@ -10,6 +10,8 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,12 +38,31 @@ import java.util.Set;
  * Properties the API does not know are ignored, as JSON-B ignored them; JSON null is the same as absent.
  */
 final class AdminJson {
+    /** Far more than any token or group request needs (a few hundred permissions of 200 characters). */
+    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     private final JsonObject body;
 
     private AdminJson(JsonObject body) {
         this.body = body;
+    }
+
+    /**
+     * The body as the request streams it, read up to {@value #MAX_BODY_BYTES} bytes: any authenticated user may
+     * call this API (for tokens of their own), and a body of unbounded size would be held whole in memory.
+     */
+    static AdminJson read(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw refused("the body could not be read");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new TokenException(413, "the body must be at most " + MAX_BODY_BYTES + " bytes");
+        }
+        return read(bytes);
     }
 
     /** The body, which must be one JSON object in UTF-8 (RFC 8259 allows no other encoding between systems). */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ public class TokenAdminResource {
 
     /** The body is read by {@link TokenRequest#read}, not bound by JSON-B: see {@link AdminJson} for why. */
     @POST
-    public Response create(byte[] body) {
+    public Response create(InputStream body) {
         TokenRequest request = TokenRequest.read(body);
         IssuedToken issued = tokens.create(request.spec(), administrators.current());
         return Response.created(URI.create("tokens/" + issued.token().getId()))
@@ -87,7 +88,7 @@ public class TokenAdminResource {
 
     @PATCH
     @Path("{id}")
-    public TokenView update(@PathParam("id") long id, byte[] body) {
+    public TokenView update(@PathParam("id") long id, InputStream body) {
         TokenRequest request = TokenRequest.read(body);
         visible(id);
         AgentToken token = tokens.update(id, request.spec(), administrators.current());

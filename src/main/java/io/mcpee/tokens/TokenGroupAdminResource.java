@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,7 @@ public class TokenGroupAdminResource {
     /** The body of a create. */
     record GroupRequest(String name, Set<String> permissions) {
         /** Reads a request body, not bound by JSON-B (see {@link AdminJson}); the wrong shape is a 400. */
-        static GroupRequest read(byte[] body) {
+        static GroupRequest read(InputStream body) {
             AdminJson json = AdminJson.read(body);
             return new GroupRequest(json.string("name"), json.strings("permissions"));
         }
@@ -63,7 +64,7 @@ public class TokenGroupAdminResource {
     }
 
     @POST
-    public Response create(byte[] body) {
+    public Response create(InputStream body) {
         GroupRequest request = GroupRequest.read(body);
         TokenGroup group = tokens.createGroup(request.name(), request.permissions(), administrators.current());
         return Response.created(URI.create("token-groups/" + group.getId())).entity(GroupView.of(group)).build();

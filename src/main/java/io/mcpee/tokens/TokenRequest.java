@@ -1,5 +1,6 @@
 package io.mcpee.tokens;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ record TokenRequest(String name, String owner, Instant expiresAt, Boolean neverE
                     Set<String> permissions, Set<String> groups, String rateLimit) {
 
     /** Reads a request body; a body of the wrong shape is a {@link TokenException} 400 (see {@link AdminJson}). */
-    static TokenRequest read(byte[] body) {
+    static TokenRequest read(InputStream body) {
         AdminJson json = AdminJson.read(body);
         return new TokenRequest(json.string("name"), json.string("owner"), json.instant("expiresAt"),
                 json.bool("neverExpires"), json.bool("active"), json.strings("permissions"), json.strings("groups"),

@@ -8,7 +8,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -206,10 +208,20 @@ public class TokenService {
         String clean = TokenInput.text("name", name, TokenInput.GROUP_NAME);
         Set<String> grants = permissions(permissions);
         if (!findGroups(Set.of(clean)).isEmpty()) {
-            throw new TokenException(409, "a token group named \"" + clean + "\" exists");
+            throw exists(clean);
         }
         TokenGroup group = new TokenGroup(clean, grants);
         em.persist(group);
+        try {
+            // two admins creating the same name at once both pass the check above; the unique name decides, here
+            // rather than at commit, where it would be a 500
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!violatesConstraint(e)) {
+                throw e;
+            }
+            throw exists(clean);
+        }
         return group;
     }
 
@@ -250,6 +262,20 @@ public class TokenService {
             throw new TokenException(400, "unknown token groups: " + missing);
         }
         return groups;
+    }
+
+    private static TokenException exists(String group) {
+        return new TokenException(409, "a token group named \"" + group + "\" exists");
+    }
+
+    /** An integrity constraint refused the statement (SQLSTATE class 23), whichever provider wrapped it. */
+    private static boolean violatesConstraint(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<TokenGroup> findGroups(Set<String> names) {

@@ -26,10 +26,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -221,6 +227,49 @@ class TokenAdminInputIT {
         assertEquals(200, initialize(active.getString("secret")));
         JsonObject byDefault = TestTokens.adminCall(base, "POST", "tokens", "{\"name\":\"plain\",\"owner\":\"ines\"}");
         assertTrue(byDefault.getJsonObject("token").getBoolean("active"), "active unless told otherwise");
+    }
+
+    /** A body over the API's limit is refused before it is held whole; no input makes a 500. */
+    @Test
+    void anOversizedBodyIs413() throws Exception {
+        String huge = "{\"name\":\"x\",\"permissions\":[\"" + "a".repeat(70_000) + "\"]}";
+        assertEquals("the body must be at most 65536 bytes", refused("POST", "tokens", huge, 413));
+        assertEquals("the body must be at most 65536 bytes", refused("POST", "token-groups", huge, 413));
+    }
+
+    /** Admins creating the same group at once: one is created, every other gets the 409, none a 500. */
+    @Test
+    void concurrentGroupsOfOneNameMakeOneGroup() throws Exception {
+        String name = "racers-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"name\":\"" + name + "\",\"permissions\":[\"articles:read\"]}";
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/admin/token-groups"))
+                            .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestTokens.ADMIN)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answers.stream().filter(s -> s == 201).count(), answers.toString());
+            assertEquals(callers - 1, answers.stream().filter(s -> s == 409).count(), answers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long made = Json.createReader(new StringReader(TestTokens.adminText(base, "token-groups"))).readArray()
+                .stream().filter(g -> g.asJsonObject().getString("name").equals(name)).count();
+        assertEquals(1, made);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
