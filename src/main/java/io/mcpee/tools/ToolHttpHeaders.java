@@ -71,13 +71,20 @@ final class ToolHttpHeaders implements HttpHeaders {
             List<String> cookies = new ArrayList<>(merged.getOrDefault(HttpHeaders.COOKIE, List.of()));
             Set<String> sent = cookieNames(cookies);
             cookieArguments.forEach((name, value) -> {
-                if (!sent.contains(name)) {
+                // a value that would read as more than one cookie ("a; JSESSIONID=x") is left out of the header,
+                // not smuggled in; the parameter and getCookies() still have it
+                if (!sent.contains(name) && isCookieOctets(name) && name.indexOf('=') < 0 && isCookieOctets(value)) {
                     cookies.add(name + "=" + value);
                 }
             });
             merged.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
         }
         this.headers = merged;
+    }
+
+    /** RFC 6265 cookie-octets: printable ASCII but blank, '"', ',', ';' and '\\'. */
+    private static boolean isCookieOctets(String text) {
+        return text.chars().noneMatch(c -> c <= ' ' || c >= 0x7f || c == ';' || c == ',' || c == '"' || c == '\\');
     }
 
     /** The names of the cookies in Cookie headers ("a=1; b=2"). */

@@ -122,6 +122,9 @@ class ToolHttpHeadersTest {
         ToolHttpHeaders headers = new ToolHttpHeaders(withSession, "text/plain", null, Map.of(),
                 Map.of("theme", "dark", "JSESSIONID", "forged"));
         assertEquals("JSESSIONID=s1; theme=dark", headers.getHeaderString("cookie"));
+        ToolHttpHeaders smuggling = new ToolHttpHeaders(withSession, "text/plain", null, Map.of(),
+                Map.of("theme", "dark; JSESSIONID=forged", "a b", "1", "a=b", "1", "lang", "ZGU="));
+        assertEquals("JSESSIONID=s1; lang=ZGU=", smuggling.getHeaderString("Cookie"));
     }
 
     @Test
