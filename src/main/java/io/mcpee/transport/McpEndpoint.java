@@ -121,9 +121,11 @@ public class McpEndpoint {
     public Response get(@Context HttpHeaders headers) {
         try {
             rejectUnlessServable(headers);
-            // no server-initiated messages yet, so no stream to open: the spec's answer is 405
-            return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE")
-                    .build();
+            // no server-initiated messages yet, so no stream to open: the spec's answer is 405; with a body of our
+            // own, as for every other refusal here, rather than the container's HTML error page
+            return Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed: this "
+                    + "server opens no event stream; send messages with POST").response())
+                    .header(HttpHeaders.ALLOW, "POST, DELETE").build();
         } catch (Rejection rejection) {
             return rejection.response();
         }

@@ -196,6 +196,8 @@ class McpTransportIT {
         HttpResponse<String> response = http.send("GET", Map.of("Accept", "text/event-stream",
                 "Mcp-Session-Id", session));
         assertEquals(405, response.statusCode());
+        assertEquals("POST, DELETE", response.headers().firstValue("Allow").orElse(""));
+        assertError(response, "null", -32600);
     }
 
     @Test
