@@ -123,6 +123,10 @@ public class TokenService {
      */
     public AgentToken update(long id, TokenSpec changes, Grantor grantor) {
         AgentToken token = existing(id);
+        if (changes.owner() != null && !changes.owner().strip().equals(token.getOwner())) {
+            // the agent acts as its owner: another owner is another token, made by create
+            throw new TokenException(400, "a token's owner cannot be changed; create a token for the new owner");
+        }
         String name = changes.name() == null ? null : TokenInput.text("name", changes.name(), TokenInput.TOKEN_NAME);
         Instant expiresAt = changes.neverExpires() || changes.expiresAt() == null ? null
                 : futureExpiry(changes.expiresAt(), Instant.now());

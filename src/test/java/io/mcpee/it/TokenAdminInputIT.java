@@ -206,6 +206,8 @@ class TokenAdminInputIT {
         long id = created(TestTokens.adminCall(base, "POST", "tokens", "{\"name\":\"kept\",\"owner\":\"ines\"}"));
         refused("PATCH", "tokens/" + id, "{\"name\":\"changed\",\"active\":false,\"rateLimit\":\"abc\"}", 400);
         refused("PATCH", "tokens/" + id, "{\"name\":\"changed\",\"groups\":[\"no-such-group\"]}", 400);
+        assertEquals("a token's owner cannot be changed; create a token for the new owner",
+                refused("PATCH", "tokens/" + id, "{\"name\":\"changed\",\"owner\":\"somebody-else\"}", 400));
         JsonObject kept = TestTokens.adminCall(base, "GET", "tokens/" + id, null);
         assertEquals("kept", kept.getString("name"));
         assertTrue(kept.getBoolean("active"));
