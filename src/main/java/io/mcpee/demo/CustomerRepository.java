@@ -25,7 +25,10 @@ public class CustomerRepository {
 
     /** One page of the customers {@code owner} may see (all when {@code owner} is null). */
     public CustomerPage search(String owner, String q, String ordering, int limit, int offset) {
-        String search = q == null || q.isBlank() ? null : "(LOWER(c.name) LIKE :q OR LOWER(c.email) LIKE :q)";
+        // '!' escapes LIKE's wildcards in q, so "100%" finds "100%"; an explicit ESCAPE also stops H2 and PostgreSQL
+        // from reading a backslash in q as their default escape
+        String search = q == null || q.isBlank() ? null
+                : "(LOWER(c.name) LIKE :q ESCAPE '!' OR LOWER(c.email) LIKE :q ESCAPE '!')";
         String mine = owner == null ? null : "c.owner = :owner";
         String where = search == null && mine == null ? ""
                 : " WHERE " + (search == null ? mine : mine == null ? search : search + " AND " + mine);
@@ -37,7 +40,8 @@ public class CustomerRepository {
             count.setParameter("owner", owner);
         }
         if (search != null) {
-            String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%";
             query.setParameter("q", pattern);
             count.setParameter("q", pattern);
         }

@@ -220,6 +220,24 @@ class McpClientIT {
         assertFalse(page.containsKey("next"), "the last page links nowhere");
     }
 
+    /** The search finds text as written: '%', '_', '!' and '\\' are characters, not wildcards or escapes. */
+    @Test
+    void searchTextIsLiteral() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        List<String> names = List.of("a%b " + unique, "a_b " + unique, "a\\b " + unique, "a!b " + unique,
+                "axb " + unique);
+        for (String name : names) {
+            assertFalse(call(client, "create_customer", Map.of("customer", Map.of("name", name, "phone", "1")))
+                    .isError());
+        }
+        for (String name : names) {
+            McpSchema.CallToolResult found = call(client, "list_customers", Map.of("q", name));
+            assertEquals(1, ((Number) structured(found).get("total")).intValue(), name + ": " + text(found));
+        }
+        assertEquals(5, ((Number) structured(call(client, "list_customers", Map.of("q", unique))).get("total"))
+                .intValue());
+    }
+
     private static HttpResponse<String> rest(URI uri) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
