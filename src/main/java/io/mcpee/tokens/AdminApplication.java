@@ -15,6 +15,6 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, TokenExceptionMapper.class,
-                AuditResource.class);
+                AdminErrorMapper.class, AuditResource.class);
     }
 }

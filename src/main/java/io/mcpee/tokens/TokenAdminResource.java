@@ -60,10 +60,17 @@ public class TokenAdminResource {
 
     @GET
     @Path("unused")
-    public List<TokenView> unused(@QueryParam("days") @DefaultValue("30") int days) {
+    public List<TokenView> unused(@QueryParam("days") @DefaultValue("30") String text) {
         Grantor grantor = administrators.current();
+        // read here, not converted by JAX-RS, which answers a query parameter it cannot convert with 404
+        int days;
+        try {
+            days = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            days = -1;
+        }
         if (days < 0 || days > 36500) {
-            throw new TokenException(400, "days must be between 0 and 36500");
+            throw new TokenException(400, "days must be a whole number between 0 and 36500");
         }
         Instant now = Instant.now();
         return tokens.unused(Duration.ofDays(days), grantor.admin() ? null : grantor.user()).stream()

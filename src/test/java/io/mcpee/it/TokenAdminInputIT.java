@@ -231,6 +231,18 @@ class TokenAdminInputIT {
         assertTrue(byDefault.getJsonObject("token").getBoolean("active"), "active unless told otherwise");
     }
 
+    /** What JAX-RS refuses itself, and tokens that are not there, get the API's JSON error too. */
+    @Test
+    void notFoundAndUnconvertibleParametersAreJsonErrors() throws Exception {
+        assertEquals("token 0 not found", refused("GET", "tokens/0", "", 404));
+        assertEquals("Not Found", refused("GET", "tokens/abc", "", 404));
+        assertEquals("token group 999999 not found", refused("DELETE", "token-groups/999999", "", 404));
+        for (String days : List.of("abc", "99999999999", "-1", "36501")) {
+            assertEquals("days must be a whole number between 0 and 36500",
+                    refused("GET", "tokens/unused?days=" + days, "", 400));
+        }
+    }
+
     /** A body over the API's limit is refused before it is held whole; no input makes a 500. */
     @Test
     void anOversizedBodyIs413() throws Exception {
