@@ -1,18 +1,15 @@
 package io.mcpee.tokens;
 
+import io.mcpee.protocol.JsonText;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +36,6 @@ import java.util.Set;
 final class AdminJson {
     /** Far more than any token or group request needs (a few hundred permissions of 200 characters). */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     private final JsonObject body;
 
@@ -71,26 +66,20 @@ final class AdminJson {
         if (text.isBlank()) {
             throw refused("a JSON body is required");
         }
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            if (parser.next() != JsonParser.Event.START_OBJECT) {
-                throw refused("the body must be a JSON object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw refused("the body must be a single JSON object, with nothing after it");
-            }
-            return new AdminJson(object);
+        JsonValue value;
+        try {
+            value = JsonText.parse(text);
         } catch (JsonParsingException e) {
             // the location only: the parser's message may quote the text around it
             throw refused("the body is not valid JSON" + where(e.getLocation()));
         } catch (JsonException e) {
-            throw refused("the body is not valid JSON");
-        } catch (TokenException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Parsson refuses input nested deeper than its limit (1000) with a plain RuntimeException
+            // past the parser's limits: Parsson refuses nesting deeper than 1000
             throw refused("the body is not valid JSON or nested too deeply");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw refused("the body must be a JSON object");
+        }
+        return new AdminJson(value.asJsonObject());
     }
 
     /** Decoded strictly: a malformed byte is refused, never replaced. */
