@@ -17,9 +17,14 @@
     var OUTCOMES = ['SUCCESS', 'DENIED', 'INVALID', 'ERROR', 'THROTTLED'];
     var CREDENTIAL_KINDS = {AGENT_TOKEN: 'agent token', JWT: 'JWT', ANONYMOUS: 'anonymous', CONTAINER: 'container'};
     var AUDIT_MAX_LIMIT = 500;
+    var REFUSED_SIGN_IN = 'Sign-in refused: this token may neither manage tokens nor read the audit log. Sign in '
+        + 'with a token that holds mcp-tokens (its owner\'s tokens), mcp-admin (every token) or mcp-auditor (the '
+        + 'audit log). A plain agent token is for an agent\'s work, not for this page.';
 
     var state = {
         admin: false,
+        manages: false,
+        readsAudit: false,
         secretFor: null, // the id of the token whose new value the secret box shows
         audit: {
             loaded: false, // whether the audit view shows an answer of the API
@@ -235,6 +240,10 @@
     function signOut(announce) {
         sessionStorage.removeItem(STORAGE_KEY);
         state.admin = false;
+        state.manages = false;
+        state.readsAudit = false;
+        el('tab-tokens').hidden = false;
+        el('tab-audit').hidden = false;
         hideSecret();
         resetAudit();
         selectView('tokens', false);
@@ -304,26 +313,37 @@
         return match ? 'mcp_' + match[1].substring(0, 8) + '…' : null;
     }
 
-    /** Who we are and whether we may act for others, judged from the list the API gave this caller. */
-    function learnCaller(tokens) {
-        var preview = ownPreview();
-        var own = tokens.filter(function (t) {
-            return preview !== null && t.keyPreview === preview;
-        });
-        var owners = {};
-        tokens.forEach(function (t) {
-            owners[t.owner] = true;
-        });
-        state.admin = Object.keys(owners).length > 1 || own.some(function (t) {
-            return (t.effectivePermissions || []).indexOf('mcp-admin') >= 0;
-        });
-        var who = own.length > 0 ? own[0].owner : null;
-        el('whoami').textContent = (who ? 'Signed in as ' + who : 'Signed in') + (state.admin ? ' (mcp-admin)' : '');
+    /**
+     * What the signed-in credential may do here, as the API says (GET me): manage tokens (all, its own, none) and
+     * read the audit log. The page offers only what it may do; the API decides all the same.
+     */
+    function learnCaller(me) {
+        state.admin = me.manages === 'all';
+        state.manages = me.manages !== 'none';
+        state.readsAudit = me.readsAudit === true;
+        el('whoami').textContent = 'Signed in as ' + me.user + (state.admin ? ' (mcp-admin)' : '');
         el('create-owner-field').hidden = !state.admin;
         if (!state.admin) {
             el('create-owner').value = '';
         }
-        return preview;
+        el('tab-tokens').hidden = !state.manages;
+        el('tab-audit').hidden = !state.manages && !state.readsAudit;
+    }
+
+    /** Learns the caller, then opens what it may use: the tokens, or (an auditor's token) the audit log. */
+    function enter() {
+        return api('GET', 'me').then(function (me) {
+            if (me.manages === 'none' && me.readsAudit !== true) {
+                throw new ApiError(403, REFUSED_SIGN_IN);
+            }
+            learnCaller(me);
+            showWorkspace();
+            if (!state.manages) {
+                openView('audit');
+                return null;
+            }
+            return loadTokens().then(loadGroups);
+        });
     }
 
     function actionButton(label, token, className, handler) {
@@ -394,7 +414,7 @@
     function loadTokens() {
         return api('GET', 'tokens').then(function (tokens) {
             tokens = Array.isArray(tokens) ? tokens : [];
-            renderTokens(tokens, learnCaller(tokens));
+            renderTokens(tokens, ownPreview());
             if (state.secretFor !== null && !tokens.some(function (t) {
                 return t.id === state.secretFor;
             })) {
@@ -551,6 +571,10 @@
         var cell = make('td');
         cell.colSpan = 9;
         var list = make('dl', 'detail-list');
+        detail(list, 'Channel', entry.channel === 'ADMIN' ? 'admin API (a change to agent credentials)'
+            : entry.channel === 'MCP' ? 'MCP tools/call' : entry.channel);
+        detail(list, 'Request', textOrNone(entry.httpMethod) === null ? null
+            : entry.httpMethod + ' ' + (entry.path || ''));
         detail(list, 'Target', entry.target);
         detail(list, 'Error', entry.error);
         detail(list, 'Credential', kind + (textOrNone(entry.credentialName) !== null ? ' "' + entry.credentialName
@@ -838,15 +862,17 @@
             throw new Error('That is not a token: it has spaces or characters a token never has.');
         }
         sessionStorage.setItem(STORAGE_KEY, token);
-        return loadTokens().then(function () {
+        return enter().then(function () {
             el('sign-in-token').value = '';
-            showWorkspace();
-            return loadGroups();
         }, function (error) {
             sessionStorage.removeItem(STORAGE_KEY);
+            showSignIn();
             if (error.status === 401) {
                 throw new ApiError(401, 'Sign-in failed: the server refused this token (401'
                     + (error.detail ? ': ' + error.detail : '') + ').');
+            }
+            if (error.message === REFUSED_SIGN_IN) {
+                throw error;
             }
             throw new ApiError(error.status, 'Sign-in failed. ' + error.message);
         });
@@ -903,7 +929,12 @@
         if (sessionStorage.getItem(STORAGE_KEY)) {
             showWorkspace();
             busy(el('refresh'), function () {
-                return loadTokens().then(loadGroups);
+                return enter().then(null, function (error) {
+                    if (error.message === REFUSED_SIGN_IN) {
+                        signOut(false);
+                    }
+                    throw error;
+                });
             });
         } else {
             showSignIn();

@@ -77,14 +77,25 @@ public class AuditEntry {
     @Column(name = "client_version")
     private String clientVersion;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(name = "http_method")
+    private String httpMethod;
+
+    private String path;
+
     /** For JPA. */
     protected AuditEntry() {
     }
 
     /** The stored entry as a value, with its id. */
     AuditRecord toRecord() {
-        return new AuditRecord(id, occurredAt.toInstant(), principal, credentialKind, credentialId, credentialName,
-                toolName, target, arguments, outcome, status, errorMessage, durationMs, clientIp, sessionId,
-                requestId, clientName, clientVersion);
+        return new AuditRecord(id, occurredAt.toInstant(),
+                new AuditRecord.Actor(principal, credentialKind, credentialId, credentialName),
+                new AuditRecord.Act(channel, toolName, target, arguments, httpMethod, path),
+                new AuditRecord.Ending(outcome, status, errorMessage, durationMs),
+                new AuditRecord.Origin(clientIp, sessionId, requestId, clientName, clientVersion));
     }
 }

@@ -100,7 +100,7 @@ public class AuditGuard {
             ended = record.endedAs(Outcome.INVALID, outcome.status(), outcome.errorMessage());
         } else {
             String reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.toolName() + " did not commit (reference "
+            LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.act().name() + " did not commit (reference "
                     + reference + ")", failure);
             outcome = ToolOutcome.error(500, "HTTP 500 Internal Server Error: the call's changes could not be "
                     + "committed; the server log has the details under reference " + reference);
@@ -146,7 +146,7 @@ public class AuditGuard {
     /** The entry was refused and the call rolled back: the agent is told, and the failure recorded if possible. */
     private ToolOutcome failClosed(AuditRecord record, AuditUnavailable failure) {
         String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.toolName()
+        LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.act().name()
                 + " was not carried out (reference " + reference + ")", failure);
         lines.write(record, false);
         String message = "HTTP 503 Service Unavailable: the call was not carried out because its audit entry could"

@@ -27,29 +27,35 @@ final class AuditLog {
     }
 
     static String line(AuditRecord record, boolean stored) {
-        StringBuilder out = new StringBuilder(256 + record.arguments().length());
-        out.append("{\"event\":\"tools/call\"");
+        AuditRecord.Actor actor = record.actor();
+        AuditRecord.Act act = record.act();
+        AuditRecord.Ending ending = record.ending();
+        AuditRecord.Origin origin = record.origin();
+        StringBuilder out = new StringBuilder(256 + act.arguments().length());
+        out.append("{\"event\":\"").append(act.channel().event()).append('"');
         if (record.id() != null) {
             out.append(",\"id\":").append(record.id());
         }
         field(out, "timestamp", record.occurredAt().toString());
-        field(out, "user", record.principal());
-        field(out, "credentialKind", record.credentialKind());
-        field(out, "credentialId", record.credentialId());
-        field(out, "credentialName", record.credentialName());
-        field(out, "tool", record.toolName());
-        field(out, "target", record.target());
+        field(out, "user", actor.principal());
+        field(out, "credentialKind", actor.credentialKind());
+        field(out, "credentialId", actor.credentialId());
+        field(out, "credentialName", actor.credentialName());
+        field(out, "tool", act.name());
+        field(out, "target", act.target());
+        field(out, "httpMethod", act.httpMethod());
+        field(out, "path", act.path());
         // already JSON (redacted): embedded as it is
-        out.append(",\"arguments\":").append(record.arguments());
-        field(out, "outcome", record.outcome().name());
-        out.append(",\"status\":").append(record.status());
-        field(out, "error", record.errorMessage());
-        out.append(",\"durationMs\":").append(record.durationMs());
-        field(out, "clientIp", record.clientIp());
-        field(out, "sessionId", record.sessionId());
-        field(out, "requestId", record.requestId());
-        field(out, "clientName", record.clientName());
-        field(out, "clientVersion", record.clientVersion());
+        out.append(",\"arguments\":").append(act.arguments());
+        field(out, "outcome", ending.outcome().name());
+        out.append(",\"status\":").append(ending.status());
+        field(out, "error", ending.errorMessage());
+        out.append(",\"durationMs\":").append(ending.durationMs());
+        field(out, "clientIp", origin.clientIp());
+        field(out, "sessionId", origin.sessionId());
+        field(out, "requestId", origin.requestId());
+        field(out, "clientName", origin.clientName());
+        field(out, "clientVersion", origin.clientVersion());
         return out.append(",\"stored\":").append(stored).append('}').toString();
     }
 

@@ -55,16 +55,34 @@ class AuditRecords {
     AuditRecord of(ToolCall call, Instant started, long durationNanos, Outcome outcome, int status,
                    String errorMessage) {
         ToolCallContext context = call.context();
-        Credential credential = credential();
         String tool = call.toolName();
-        return new AuditRecord(null, started.truncatedTo(ChronoUnit.MILLIS), fit(credential.principal(), 200),
-                credential.kind(), fit(credential.id(), 200), fit(credential.name(), 200), fit(printable(tool), 128),
+        AuditRecord.Act act = AuditRecord.Act.toolCall(fit(printable(tool), 128),
                 registry.target(tool).map(t -> fit(t, 500)).orElse(null),
-                arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars()), outcome, status,
-                fit(errorMessage == null ? null : redactor.text(errorMessage), 1000),
-                TimeUnit.NANOSECONDS.toMillis(durationNanos), fit(addresses.of(request), 64),
+                arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars()));
+        AuditRecord.Origin origin = new AuditRecord.Origin(fit(addresses.of(request), 64),
                 fit(context.sessionId(), 64), fit(requestId(context.requestId()), 200), fit(context.clientName(), 200),
                 fit(context.clientVersion(), 100));
+        return new AuditRecord(null, started.truncatedTo(ChronoUnit.MILLIS), actor(), act,
+                ending(outcome, status, errorMessage, durationNanos), origin);
+    }
+
+    /**
+     * The record of an action through the admin API: {@code arguments} are what the request asked (redacted like
+     * any arguments), {@code target} the token or group it acted on.
+     */
+    AuditRecord ofAdmin(String action, String target, JsonObject arguments, Instant started, long durationNanos,
+                        Outcome outcome, int status, String errorMessage) {
+        AuditRecord.Act act = new AuditRecord.Act(Channel.ADMIN, fit(action, 128), fit(target, 500),
+                AuditRecords.arguments((JsonObject) redactor.redact(arguments), settings.maxArgumentsChars()),
+                fit(request.getMethod(), 16), fit(printable(request.getRequestURI()), 500));
+        return new AuditRecord(null, started.truncatedTo(ChronoUnit.MILLIS), actor(), act,
+                ending(outcome, status, errorMessage, durationNanos),
+                AuditRecord.Origin.address(fit(addresses.of(request), 64)));
+    }
+
+    private AuditRecord.Ending ending(Outcome outcome, int status, String errorMessage, long durationNanos) {
+        return new AuditRecord.Ending(outcome, status, fit(errorMessage == null ? null : redactor.text(errorMessage),
+                1000), TimeUnit.NANOSECONDS.toMillis(durationNanos));
     }
 
     /** An error text for the agent, with the call's sensitive values masked. */
@@ -72,19 +90,19 @@ class AuditRecords {
         return redactor.scrub(message, call.toolName(), call.arguments());
     }
 
-    private Credential credential() {
+    private AuditRecord.Actor actor() {
         var ours = AuthenticatedCaller.of(request);
         if (ours.isPresent()) {
             AuthenticatedCaller caller = ours.get();
-            return new Credential(caller.getName(), caller.kind().name(), caller.credentialId(),
-                    caller.credentialName());
+            return new AuditRecord.Actor(fit(caller.getName(), 200), caller.kind().name(),
+                    fit(caller.credentialId(), 200), fit(caller.credentialName(), 200));
         }
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
             // authenticated by something else of the server: its name is all there is
-            return new Credential(principal.getName(), "CONTAINER", null, null);
+            return new AuditRecord.Actor(fit(principal.getName(), 200), "CONTAINER", null, null);
         }
-        return new Credential(ANONYMOUS, "ANONYMOUS", null, null);
+        return new AuditRecord.Actor(ANONYMOUS, "ANONYMOUS", null, null);
     }
 
     /**
@@ -139,8 +157,5 @@ class AuditRecords {
             }
         }
         return text;
-    }
-
-    private record Credential(String principal, String kind, String id, String name) {
     }
 }

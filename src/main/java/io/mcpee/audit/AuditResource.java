@@ -119,25 +119,32 @@ public class AuditResource {
     }
 
     static JsonObject json(AuditRecord entry) {
+        AuditRecord.Actor actor = entry.actor();
+        AuditRecord.Act act = entry.act();
+        AuditRecord.Ending ending = entry.ending();
+        AuditRecord.Origin origin = entry.origin();
         JsonObjectBuilder json = JsonText.BUILDERS.createObjectBuilder()
                 .add("id", entry.id())
                 .add("timestamp", entry.occurredAt().toString())
-                .add("user", entry.principal())
-                .add("credentialKind", entry.credentialKind());
-        optional(json, "credentialId", entry.credentialId());
-        optional(json, "credentialName", entry.credentialName());
-        json.add("tool", entry.toolName());
-        optional(json, "target", entry.target());
-        json.add("arguments", arguments(entry.arguments()))
-                .add("outcome", entry.outcome().name())
-                .add("status", entry.status());
-        optional(json, "error", entry.errorMessage());
-        json.add("durationMs", entry.durationMs());
-        optional(json, "clientIp", entry.clientIp());
-        optional(json, "sessionId", entry.sessionId());
-        optional(json, "requestId", entry.requestId());
-        optional(json, "clientName", entry.clientName());
-        optional(json, "clientVersion", entry.clientVersion());
+                .add("user", actor.principal())
+                .add("credentialKind", actor.credentialKind());
+        optional(json, "credentialId", actor.credentialId());
+        optional(json, "credentialName", actor.credentialName());
+        json.add("channel", act.channel().name());
+        json.add("tool", act.name());
+        optional(json, "target", act.target());
+        optional(json, "httpMethod", act.httpMethod());
+        optional(json, "path", act.path());
+        json.add("arguments", arguments(act.arguments()))
+                .add("outcome", ending.outcome().name())
+                .add("status", ending.status());
+        optional(json, "error", ending.errorMessage());
+        json.add("durationMs", ending.durationMs());
+        optional(json, "clientIp", origin.clientIp());
+        optional(json, "sessionId", origin.sessionId());
+        optional(json, "requestId", origin.requestId());
+        optional(json, "clientName", origin.clientName());
+        optional(json, "clientVersion", origin.clientVersion());
         return json.build();
     }
 

@@ -30,8 +30,8 @@ class AuditStore {
     private static final Logger LOG = Logger.getLogger(AuditStore.class.getName());
     private static final String INSERT = "INSERT INTO audit_entry (occurred_at, principal, credential_kind,"
             + " credential_id, credential_name, tool_name, target, arguments, outcome, status, error_message,"
-            + " duration_ms, client_ip, session_id, request_id, client_name, client_version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " duration_ms, client_ip, session_id, request_id, client_name, client_version, channel, http_method,"
+            + " path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     // Field injection: a resource cannot be a constructor parameter. The UserTransaction is the container's own
     // object, not CDI's built-in bean: that bean's proxy looks the transaction up in JNDI on every method call, three
@@ -131,23 +131,30 @@ class AuditStore {
     private void insert(AuditRecord record) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            AuditRecord.Actor actor = record.actor();
+            AuditRecord.Act act = record.act();
+            AuditRecord.Ending ending = record.ending();
+            AuditRecord.Origin origin = record.origin();
             insert.setObject(1, record.occurredAt().atOffset(ZoneOffset.UTC));
-            insert.setString(2, record.principal());
-            insert.setString(3, record.credentialKind());
-            text(insert, 4, record.credentialId());
-            text(insert, 5, record.credentialName());
-            insert.setString(6, record.toolName());
-            text(insert, 7, record.target());
-            insert.setString(8, record.arguments());
-            insert.setString(9, record.outcome().name());
-            insert.setInt(10, record.status());
-            text(insert, 11, record.errorMessage());
-            insert.setLong(12, record.durationMs());
-            text(insert, 13, record.clientIp());
-            text(insert, 14, record.sessionId());
-            text(insert, 15, record.requestId());
-            text(insert, 16, record.clientName());
-            text(insert, 17, record.clientVersion());
+            insert.setString(2, actor.principal());
+            insert.setString(3, actor.credentialKind());
+            text(insert, 4, actor.credentialId());
+            text(insert, 5, actor.credentialName());
+            insert.setString(6, act.name());
+            text(insert, 7, act.target());
+            insert.setString(8, act.arguments());
+            insert.setString(9, ending.outcome().name());
+            insert.setInt(10, ending.status());
+            text(insert, 11, ending.errorMessage());
+            insert.setLong(12, ending.durationMs());
+            text(insert, 13, origin.clientIp());
+            text(insert, 14, origin.sessionId());
+            text(insert, 15, origin.requestId());
+            text(insert, 16, origin.clientName());
+            text(insert, 17, origin.clientVersion());
+            insert.setString(18, act.channel().name());
+            text(insert, 19, act.httpMethod());
+            text(insert, 20, act.path());
             insert.executeUpdate();
         }
     }

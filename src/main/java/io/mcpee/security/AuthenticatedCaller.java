@@ -4,6 +4,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,15 +34,20 @@ public class AuthenticatedCaller extends CallerPrincipal {
     private final Set<String> grants;
     private final Map<String, Object> claims;
     private final String rateLimit;
+    private final Instant credentialExpiresAt;
 
     public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
                                Set<String> grants, Map<String, Object> claims) {
-        this(user, kind, credentialId, credentialName, grants, claims, null);
+        this(user, kind, credentialId, credentialName, grants, claims, null, null);
     }
 
-    /** With the credential's own rate limit ({@code 100/minute}), or null for the configured default. */
+    /**
+     * With the credential's own rate limit ({@code 100/minute}), or null for the configured default, and the
+     * agent token's expiry, or null when it never expires (or is not an agent token).
+     */
     public AuthenticatedCaller(String user, CallerKind kind, String credentialId, String credentialName,
-                               Set<String> grants, Map<String, Object> claims, String rateLimit) {
+                               Set<String> grants, Map<String, Object> claims, String rateLimit,
+                               Instant credentialExpiresAt) {
         super(user);
         this.kind = kind;
         this.credentialId = credentialId;
@@ -49,6 +55,12 @@ public class AuthenticatedCaller extends CallerPrincipal {
         this.grants = Set.copyOf(grants);
         this.claims = Map.copyOf(claims);
         this.rateLimit = rateLimit;
+        this.credentialExpiresAt = credentialExpiresAt;
+    }
+
+    /** When the agent token expires; empty when it never does, and for other credentials. */
+    public Optional<Instant> credentialExpiresAt() {
+        return Optional.ofNullable(credentialExpiresAt);
     }
 
     /** The agent token's own rate limit, as stored ({@code 100/minute}); empty: the configured default. */

@@ -86,7 +86,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private Optional<AuthenticatedCaller> agent(String token) {
         return tokens.authenticate(token).map(identity -> new AuthenticatedCaller(identity.owner(),
                 CallerKind.AGENT_TOKEN, String.valueOf(identity.tokenId()), identity.name(), identity.permissions(),
-                java.util.Map.of(), identity.rateLimit()));
+                java.util.Map.of(), identity.rateLimit(), identity.expiresAt()));
     }
 
     /** A JWT acts as its caller name (upn, preferred_username, sub), with its groups and scopes as roles. */

@@ -14,7 +14,7 @@ import java.util.Set;
 public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, TokenExceptionMapper.class,
-                AdminErrorMapper.class, AuditResource.class);
+        return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, CallerResource.class,
+                TokenExceptionMapper.class, AdminErrorMapper.class, AuditResource.class);
     }
 }

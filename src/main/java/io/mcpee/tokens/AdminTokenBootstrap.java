@@ -65,7 +65,7 @@ public class AdminTokenBootstrap {
             return;
         }
         IssuedToken issued = tokens.create(new TokenSpec(NAME, adminUser, null, true, true,
-                Set.of(Grantor.ADMIN_ROLE), Set.of(), null), new Grantor(adminUser, Set.of(), true));
+                Set.of(Grantor.ADMIN_ROLE), Set.of(), null), Grantor.person(adminUser, Set.of(), true));
         Path file = file();
         try {
             write(file, issued.plaintext());

@@ -1,37 +1,51 @@
 package io.mcpee.tokens;
 
 import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.security.CallerKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 
 import java.security.Principal;
+import java.util.Optional;
 import java.util.Set;
 
-/** The caller of the admin API as a {@link Grantor}: who they are and what they may grant. */
+/** The caller of the admin API as a {@link Grantor}: who they are, and what they may manage and grant. */
 @RequestScoped
 public class Administrators {
-    private final SecurityContext security;
+    private final HttpServletRequest request;
 
     @Inject
-    Administrators(SecurityContext security) {
-        this.security = security;
+    Administrators(HttpServletRequest request) {
+        this.request = request;
     }
 
     /** For the CDI client proxy only. */
     protected Administrators() {
-        this.security = null;
+        this.request = null;
     }
 
+    /**
+     * @throws NotAuthorizedException no caller
+     * @throws TokenException         403 for an agent token that may not manage tokens
+     */
     Grantor current() {
-        Principal principal = security.getCallerPrincipal();
+        Optional<AuthenticatedCaller> ours = AuthenticatedCaller.of(request);
+        if (ours.isPresent()) {
+            AuthenticatedCaller caller = ours.get();
+            if (caller.kind() == CallerKind.AGENT_TOKEN) {
+                return Grantor.token(caller.getName(), caller.grants(), caller.credentialExpiresAt().orElse(null));
+            }
+            if (caller.kind() == CallerKind.JWT) {
+                return Grantor.person(caller.getName(), caller.grants(), caller.grants().contains(Grantor.ADMIN_ROLE));
+            }
+        }
+        Principal principal = request.getUserPrincipal();
         if (principal == null) {
             throw new NotAuthorizedException("Bearer");
         }
-        Set<String> held = security.getPrincipalsByType(AuthenticatedCaller.class).stream().findFirst()
-                .map(AuthenticatedCaller::grants).orElse(Set.of());
-        return new Grantor(principal.getName(), held, held.contains(Grantor.ADMIN_ROLE)
-                || security.isCallerInRole(Grantor.ADMIN_ROLE));
+        // a user the application's own sign-in authenticated: their roles are the container's to tell
+        return Grantor.person(principal.getName(), Set.of(), request.isUserInRole(Grantor.ADMIN_ROLE));
     }
 }

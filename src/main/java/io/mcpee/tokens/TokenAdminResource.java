@@ -1,13 +1,14 @@
 package io.mcpee.tokens;
 
 import io.mcpee.api.McpIgnore;
+import io.mcpee.audit.AdminAction;
+import io.mcpee.audit.AdminAudit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,9 +25,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Agent token administration. An {@code mcp-admin} manages every token; any authenticated user manages their own
- * (personal access tokens), within their own permissions. Another user's token is a 404 to a non-admin.
- * Never a tool: agents do not mint credentials.
+ * Agent token administration. Who may manage which tokens is {@link Grantor}'s rule: an {@code mcp-admin} every
+ * token, a person their own tokens within their own rights, an agent token only with {@code mcp-tokens} and within
+ * its own rights and lifetime, a plain agent token none (403). A token the caller may not manage is a 404 to them.
+ * Every change is audited ({@link AdminAudit}), refused ones too. Never a tool: agents do not mint credentials.
  */
 @Path("tokens")
 @McpIgnore
@@ -37,25 +39,27 @@ public class TokenAdminResource {
     private final TokenService tokens;
     private final TokenSettings settings;
     private final Administrators administrators;
+    private final AdminAudit audit;
 
     @Inject
-    TokenAdminResource(TokenService tokens, TokenSettings settings, Administrators administrators) {
+    TokenAdminResource(TokenService tokens, TokenSettings settings, Administrators administrators,
+                       AdminAudit audit) {
         this.tokens = tokens;
         this.settings = settings;
         this.administrators = administrators;
+        this.audit = audit;
     }
 
     /** For the CDI client proxy, and for JAX-RS, which wants a public constructor. */
     public TokenAdminResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @GET
     public List<TokenView> list(@QueryParam("owner") String owner) {
         Grantor grantor = administrators.current();
-        String scope = grantor.admin() ? owner : grantor.user();
         Instant now = Instant.now();
-        return tokens.list(scope).stream().map(t -> TokenView.of(t, settings, now)).toList();
+        return tokens.list(owner, grantor).stream().map(t -> TokenView.of(t, settings, now)).toList();
     }
 
     @GET
@@ -73,55 +77,74 @@ public class TokenAdminResource {
             throw new TokenException(400, "days must be a whole number between 0 and 36500");
         }
         Instant now = Instant.now();
-        return tokens.unused(Duration.ofDays(days), grantor.admin() ? null : grantor.user()).stream()
-                .map(t -> TokenView.of(t, settings, now)).toList();
+        return tokens.unused(Duration.ofDays(days), grantor).stream().map(t -> TokenView.of(t, settings, now))
+                .toList();
     }
 
     /** The body is read by {@link TokenRequest#read}, not bound by JSON-B: see {@link AdminJson} for why. */
     @POST
     public Response create(InputStream body) {
-        TokenRequest request = TokenRequest.read(body);
-        IssuedToken issued = tokens.create(request.spec(), administrators.current());
-        return Response.created(URI.create("tokens/" + issued.token().getId()))
-                .entity(new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()),
-                        issued.plaintext())).build();
+        AdminAction action = AdminAction.of("tokens.create");
+        return audit.record(action, () -> {
+            TokenRequest request = TokenRequest.read(body);
+            action.arguments(request.json());
+            IssuedToken issued = tokens.create(request.spec(), administrators.current());
+            action.target(target(issued.token()));
+            return Response.created(URI.create("tokens/" + issued.token().getId()))
+                    .entity(new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()),
+                            issued.plaintext())).build();
+        });
     }
 
     @GET
     @Path("{id}")
     public TokenView get(@PathParam("id") long id) {
-        return TokenView.of(visible(id), settings, Instant.now());
+        AgentToken token = tokens.find(id, administrators.current())
+                .orElseThrow(() -> new TokenException(404, "token " + id + " not found"));
+        return TokenView.of(token, settings, Instant.now());
     }
 
+    /** A change of only {@code active} is recorded as {@code tokens.activate} or {@code tokens.deactivate}. */
     @PATCH
     @Path("{id}")
     public TokenView update(@PathParam("id") long id, InputStream body) {
-        TokenRequest request = TokenRequest.read(body);
-        visible(id);
-        AgentToken token = tokens.update(id, request.spec(), administrators.current());
-        return TokenView.of(token, settings, Instant.now());
+        AdminAction action = AdminAction.on("tokens.update", "token " + id);
+        return audit.record(action, () -> {
+            TokenRequest request = TokenRequest.read(body);
+            action.arguments(request.json());
+            if (request.onlyActive()) {
+                action.named(request.active() ? "tokens.activate" : "tokens.deactivate");
+            }
+            AgentToken token = tokens.update(id, request.spec(), administrators.current());
+            action.target(target(token));
+            return TokenView.of(token, settings, Instant.now());
+        });
     }
 
     @POST
     @Path("{id}/regenerate")
     public TokenView.WithSecret regenerate(@PathParam("id") long id) {
-        visible(id);
-        IssuedToken issued = tokens.regenerate(id);
-        return new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()), issued.plaintext());
+        AdminAction action = AdminAction.on("tokens.regenerate", "token " + id);
+        return audit.record(action, () -> {
+            IssuedToken issued = tokens.regenerate(id, administrators.current());
+            action.target(target(issued.token()));
+            return new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()),
+                    issued.plaintext());
+        });
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        visible(id);
-        tokens.delete(id);
-        return Response.noContent().build();
+        AdminAction action = AdminAction.on("tokens.delete", "token " + id);
+        return audit.record(action, () -> {
+            action.target(target(tokens.delete(id, administrators.current())));
+            return Response.noContent().build();
+        });
     }
 
-    /** The token if this caller may see it; otherwise 404, never 403, so as not to confirm it exists. */
-    private AgentToken visible(long id) {
-        Grantor grantor = administrators.current();
-        return tokens.find(id).filter(t -> grantor.admin() || t.getOwner().equals(grantor.user()))
-                .orElseThrow(() -> new NotFoundException("token " + id + " not found"));
+    /** A token as the audit names it: id and name, never anything of its secret. */
+    private static String target(AgentToken token) {
+        return "token " + token.getId() + " \"" + token.getName() + "\"";
     }
 }

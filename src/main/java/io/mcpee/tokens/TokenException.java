@@ -1,5 +1,6 @@
 package io.mcpee.tokens;
 
+import io.mcpee.audit.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -13,7 +14,7 @@ import jakarta.ejb.ApplicationException;
  * otherwise commit it).
  */
 @ApplicationException(rollback = true)
-public class TokenException extends RuntimeException {
+public class TokenException extends RuntimeException implements Refusal {
     private final int status;
 
     TokenException(int status, String message) {
@@ -21,6 +22,7 @@ public class TokenException extends RuntimeException {
         this.status = status;
     }
 
+    @Override
     public int status() {
         return status;
     }

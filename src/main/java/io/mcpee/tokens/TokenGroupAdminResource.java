@@ -1,12 +1,16 @@
 package io.mcpee.tokens;
 
 import io.mcpee.api.McpIgnore;
+import io.mcpee.audit.AdminAction;
+import io.mcpee.audit.AdminAudit;
 import jakarta.enterprise.context.RequestScoped;
+import io.mcpee.protocol.JsonText;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +24,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Token groups: named permission sets; managed by {@code mcp-admin}, readable by any authenticated user. */
+/**
+ * Token groups: named permission sets; managed by {@code mcp-admin} (every change audited), readable by whoever
+ * may manage tokens.
+ */
 @Path("token-groups")
 @McpIgnore
 @RequestScoped
@@ -29,16 +36,18 @@ import java.util.TreeSet;
 public class TokenGroupAdminResource {
     private final TokenService tokens;
     private final Administrators administrators;
+    private final AdminAudit audit;
 
     @Inject
-    TokenGroupAdminResource(TokenService tokens, Administrators administrators) {
+    TokenGroupAdminResource(TokenService tokens, Administrators administrators, AdminAudit audit) {
         this.tokens = tokens;
         this.administrators = administrators;
+        this.audit = audit;
     }
 
     /** For the CDI client proxy, and for JAX-RS, which wants a public constructor. */
     public TokenGroupAdminResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** A group as the API shows it. */
@@ -55,6 +64,14 @@ public class TokenGroupAdminResource {
             AdminJson json = AdminJson.read(body);
             return new GroupRequest(json.string("name"), json.strings("permissions"));
         }
+
+        /** What was asked, as the audit records it. */
+        JsonObject json() {
+            JsonObjectBuilder json = JsonText.BUILDERS.createObjectBuilder();
+            TokenRequest.optional(json, "name", name);
+            TokenRequest.optional(json, "permissions", permissions);
+            return json.build();
+        }
     }
 
     @GET
@@ -65,17 +82,30 @@ public class TokenGroupAdminResource {
 
     @POST
     public Response create(InputStream body) {
-        GroupRequest request = GroupRequest.read(body);
-        TokenGroup group = tokens.createGroup(request.name(), request.permissions(), administrators.current());
-        return Response.created(URI.create("token-groups/" + group.getId())).entity(GroupView.of(group)).build();
+        AdminAction action = AdminAction.of("token-groups.create");
+        return audit.record(action, () -> {
+            GroupRequest request = GroupRequest.read(body);
+            action.arguments(request.json());
+            TokenGroup group = tokens.createGroup(request.name(), request.permissions(), administrators.current());
+            action.target(target(group));
+            return Response.created(URI.create("token-groups/" + group.getId())).entity(GroupView.of(group))
+                    .build();
+        });
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        if (!tokens.deleteGroup(id, administrators.current())) {
-            throw new NotFoundException("token group " + id + " not found");
-        }
-        return Response.noContent().build();
+        AdminAction action = AdminAction.on("token-groups.delete", "token group " + id);
+        return audit.record(action, () -> {
+            TokenGroup group = tokens.deleteGroup(id, administrators.current())
+                    .orElseThrow(() -> new TokenException(404, "token group " + id + " not found"));
+            action.target(target(group));
+            return Response.noContent().build();
+        });
+    }
+
+    private static String target(TokenGroup group) {
+        return "token group " + group.getId() + " \"" + group.getName() + "\"";
     }
 }

@@ -71,7 +71,15 @@ final class TokenInput {
             throw refused("expiresAt must not be later than " + LATEST_EXPIRY
                     + "; for a token that does not expire, send neverExpires: true");
         }
-        return expiresAt;
+        return stored(expiresAt);
+    }
+
+    /**
+     * An instant as the token table keeps it, to the millisecond: what a token shows is the same whether it was
+     * just made or read back from the database (which keeps at most microseconds).
+     */
+    static Instant stored(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** No control character (C0, DEL, C1) and every surrogate in a pair. */

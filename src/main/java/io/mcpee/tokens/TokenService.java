@@ -55,7 +55,7 @@ public class TokenService {
         }
         lastUse.used(token.getId(), now);
         return Optional.of(new TokenIdentity(token.getId(), token.getKeyId(), token.getName(), token.getOwner(),
-                token.getAllPermissions(), token.getRateLimit()));
+                token.getAllPermissions(), token.getRateLimit(), token.getExpiresAt()));
     }
 
     public IssuedToken create(TokenSpec spec, Grantor grantor) {
@@ -69,8 +69,9 @@ public class TokenService {
         Set<String> permissions = permissions(Objects.requireNonNullElse(spec.permissions(), Set.of()));
         Set<TokenGroup> groups = groups(Objects.requireNonNullElse(spec.groups(), Set.of()));
         requireGrantable(grantor, permissions, groups);
-        Instant now = Instant.now();
-        Instant expiresAt = expiry(spec, now);
+        Instant now = TokenInput.stored(Instant.now());
+        Instant expiresAt = grantor.expiry(spec.expiresAt() == null ? null : futureExpiry(spec.expiresAt(), now),
+                spec.neverExpires(), now.plus(settings.defaultLifetime()));
         String rateLimit = rate(spec.rateLimit(), grantor);
         TokenFormat.Generated generated = TokenFormat.generate();
         AgentToken token = new AgentToken(generated.keyId(), generated.secretHash(), name, owner, now, expiresAt);
@@ -90,7 +91,8 @@ public class TokenService {
                 .setParameter("key", parsed.keyId()).getResultList();
         AgentToken token;
         if (found.isEmpty()) {
-            token = new AgentToken(parsed.keyId(), TokenFormat.hash(parsed.secret()), name, owner, Instant.now(),
+            token = new AgentToken(parsed.keyId(), TokenFormat.hash(parsed.secret()), name, owner,
+                    TokenInput.stored(Instant.now()),
                     null);
             em.persist(token);
         } else {
@@ -105,16 +107,19 @@ public class TokenService {
         return token;
     }
 
-    public List<AgentToken> list(String owner) {
-        if (owner == null) {
-            return em.createQuery("SELECT t FROM AgentToken t ORDER BY t.id", AgentToken.class).getResultList();
-        }
-        return em.createQuery("SELECT t FROM AgentToken t WHERE t.owner = :owner ORDER BY t.id", AgentToken.class)
-                .setParameter("owner", owner).getResultList();
+    /** The tokens this caller may manage, of {@code owner} (null: of every owner an admin sees). */
+    public List<AgentToken> list(String owner, Grantor grantor) {
+        String scope = grantor.admin() ? owner : grantor.user();
+        List<AgentToken> tokens = scope == null
+                ? em.createQuery("SELECT t FROM AgentToken t ORDER BY t.id", AgentToken.class).getResultList()
+                : em.createQuery("SELECT t FROM AgentToken t WHERE t.owner = :owner ORDER BY t.id", AgentToken.class)
+                .setParameter("owner", scope).getResultList();
+        return tokens.stream().filter(grantor::mayManage).toList();
     }
 
-    public Optional<AgentToken> find(long id) {
-        return Optional.ofNullable(em.find(AgentToken.class, id));
+    /** The token, if this caller may manage it; to anyone else it does not exist. */
+    public Optional<AgentToken> find(long id, Grantor grantor) {
+        return Optional.ofNullable(em.find(AgentToken.class, id)).filter(grantor::mayManage);
     }
 
     /**
@@ -122,7 +127,7 @@ public class TokenService {
      * before anything is changed.
      */
     public AgentToken update(long id, TokenSpec changes, Grantor grantor) {
-        AgentToken token = existing(id);
+        AgentToken token = manageable(id, grantor);
         if (changes.owner() != null && !changes.owner().strip().equals(token.getOwner())) {
             // the agent acts as its owner: another owner is another token, made by create
             throw new TokenException(400, "a token's owner cannot be changed; create a token for the new owner");
@@ -130,6 +135,9 @@ public class TokenService {
         String name = changes.name() == null ? null : TokenInput.text("name", changes.name(), TokenInput.TOKEN_NAME);
         Instant expiresAt = changes.neverExpires() || changes.expiresAt() == null ? null
                 : futureExpiry(changes.expiresAt(), Instant.now());
+        if (changes.neverExpires() || expiresAt != null) {
+            grantor.expiry(expiresAt, changes.neverExpires(), null);
+        }
         String rateLimit = changes.rateLimit() == null || changes.rateLimit().isBlank() ? null
                 : rate(changes.rateLimit(), grantor);
         // grants given replace the token's (permissions and groups each on their own); the grantor must be able to
@@ -163,26 +171,28 @@ public class TokenService {
     }
 
     /** A new secret (and key): the old token stops working at once. */
-    public IssuedToken regenerate(long id) {
-        AgentToken token = existing(id);
+    public IssuedToken regenerate(long id, Grantor grantor) {
+        AgentToken token = manageable(id, grantor);
         TokenFormat.Generated generated = TokenFormat.generate();
         token.replaceSecret(generated.keyId(), generated.secretHash());
         lastUse.forget(token.getId());
         return new IssuedToken(token, generated.plaintext());
     }
 
-    public boolean delete(long id) {
-        AgentToken token = em.find(AgentToken.class, id);
-        if (token == null) {
-            return false;
-        }
+    /** Deletes the token; returns what it was. */
+    public AgentToken delete(long id, Grantor grantor) {
+        AgentToken token = manageable(id, grantor);
         em.remove(token);
         lastUse.forget(id);
-        return true;
+        return token;
     }
 
-    /** Tokens not used for {@code idle} (never used ones count from their creation), oldest use first. */
-    public List<AgentToken> unused(Duration idle, String owner) {
+    /**
+     * The tokens this caller may manage that were not used for {@code idle} (never used ones count from their
+     * creation).
+     */
+    public List<AgentToken> unused(Duration idle, Grantor grantor) {
+        String owner = grantor.admin() ? null : grantor.user();
         Instant before = Instant.now().minus(idle);
         String ownerClause = owner == null ? "" : " AND t.owner = :owner";
         var query = em.createQuery("SELECT t FROM AgentToken t WHERE ((t.lastUsedAt IS NULL AND t.createdAt < :before)"
@@ -191,7 +201,7 @@ public class TokenService {
         if (owner != null) {
             query.setParameter("owner", owner);
         }
-        return query.getResultList();
+        return query.getResultList().stream().filter(grantor::mayManage).toList();
     }
 
     public boolean anyActiveAdminToken() {
@@ -229,13 +239,14 @@ public class TokenService {
         return group;
     }
 
-    public boolean deleteGroup(long id, Grantor grantor) {
+    /** Deletes the group (and takes it from every token that has it); returns what it was. */
+    public Optional<TokenGroup> deleteGroup(long id, Grantor grantor) {
         if (!grantor.admin()) {
             throw new TokenException(403, "only an mcp-admin may manage token groups");
         }
         TokenGroup group = em.find(TokenGroup.class, id);
         if (group == null) {
-            return false;
+            return Optional.empty();
         }
         for (AgentToken token : em.createQuery("SELECT t FROM AgentToken t JOIN t.groups g WHERE g = :group",
                 AgentToken.class).setParameter("group", group).getResultList()) {
@@ -244,11 +255,12 @@ public class TokenService {
             token.setGroups(remaining);
         }
         em.remove(group);
-        return true;
+        return Optional.of(group);
     }
 
-    private AgentToken existing(long id) {
-        return find(id).orElseThrow(() -> new TokenException(404, "token " + id + " not found"));
+    /** The token if this caller may manage it; otherwise 404, never 403, so as not to confirm it exists. */
+    private AgentToken manageable(long id, Grantor grantor) {
+        return find(id, grantor).orElseThrow(() -> new TokenException(404, "token " + id + " not found"));
     }
 
     /** Permissions as they are stored: checked, stripped. */
@@ -299,16 +311,6 @@ public class TokenService {
             throw new TokenException(403, "a token cannot be granted permissions its creator does not hold: "
                     + new java.util.TreeSet<>(excess));
         }
-    }
-
-    private Instant expiry(TokenSpec spec, Instant now) {
-        if (spec.neverExpires()) {
-            return null;
-        }
-        if (spec.expiresAt() != null) {
-            return futureExpiry(spec.expiresAt(), now);
-        }
-        return now.plus(settings.defaultLifetime());
     }
 
     /** On create and update alike: a token is ended with {@code active: false}, not with an expiry already past. */

@@ -14,5 +14,18 @@ public enum Outcome {
     /** Anything else that failed: the resource's 404, 409, 500, a timeout, an unavailable audit log. */
     ERROR,
     /** Refused by the throttling guard before anything ran (HTTP 429). */
-    THROTTLED
+    THROTTLED;
+
+    /**
+     * One rule for every source of a status: 401/403 are denials, 400/422 refused arguments, any other status from
+     * 400 up a failure (an application's own 429 too: {@code THROTTLED} is mcp-ee's throttling only), and below
+     * 400 success.
+     */
+    public static Outcome of(int status) {
+        return switch (status) {
+            case 401, 403 -> DENIED;
+            case 400, 422 -> INVALID;
+            default -> status >= 400 ? ERROR : SUCCESS;
+        };
+    }
 }

@@ -49,13 +49,8 @@ public record ToolOutcome(int status, CallToolResult result) {
      * 400 up a failure, and below 400 success — unless the result says it is an error all the same.
      */
     public Outcome outcome() {
-        if (status == 401 || status == 403) {
-            return Outcome.DENIED;
-        }
-        if (status == 400 || status == 422) {
-            return Outcome.INVALID;
-        }
-        return status >= 400 || result.isError() ? Outcome.ERROR : Outcome.SUCCESS;
+        Outcome byStatus = Outcome.of(status);
+        return byStatus == Outcome.SUCCESS && result.isError() ? Outcome.ERROR : byStatus;
     }
 
     /** The error text the client got (already redacted), or null for a successful call. */

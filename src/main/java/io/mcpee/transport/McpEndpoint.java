@@ -136,7 +136,7 @@ public class McpEndpoint {
         try {
             rejectUnlessServable(headers);
             McpSession session = session(headers);
-            sessions.remove(session.id());
+            sessions.remove(session);
             return Response.noContent().build();
         } catch (Rejection rejection) {
             return rejection.response();
@@ -153,7 +153,7 @@ public class McpEndpoint {
         String version = ProtocolVersion.negotiate(params.getString("protocolVersion"));
         JsonObject client = params.get("clientInfo") instanceof JsonObject info ? info : JsonValue.EMPTY_JSON_OBJECT;
         McpSession session = sessions.create(version, client.getString("name", null),
-                client.getString("version", null)).orElse(null);
+                client.getString("version", null), SessionOwner.of(servletRequest)).orElse(null);
         if (session == null) {
             return json(Response.Status.SERVICE_UNAVAILABLE, Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
                     "Service Unavailable: too many sessions, try again later"));
@@ -233,7 +233,8 @@ public class McpEndpoint {
         if (id == null || id.isBlank()) {
             throw rejection(Response.Status.BAD_REQUEST, "Bad Request: Mcp-Session-Id header is required");
         }
-        return sessions.find(id.strip()).orElseThrow(
+        // another caller's session is as unknown to this one as a session that never existed
+        return sessions.find(id.strip(), SessionOwner.of(servletRequest)).orElseThrow(
                 () -> rejection(Response.Status.NOT_FOUND, "Session not found: initialize a new session"));
     }
 

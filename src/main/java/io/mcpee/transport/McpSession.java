@@ -3,22 +3,30 @@ package io.mcpee.transport;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A client's MCP session: what it negotiated and who it said it was. It carries no identity: every request is
- * authenticated on its own credential, never by its session id.
+ * A client's MCP session: what it negotiated, who it said it was, and the caller that opened it. It grants
+ * nothing: every request is authenticated on its own credential, never by its session id, and a session serves
+ * only the caller that opened it ({@link SessionOwner}).
  */
 final class McpSession {
     private final String id;
     private final String protocolVersion;
     private final String clientName;
     private final String clientVersion;
+    private final SessionOwner owner;
     private volatile long lastUsedNanos;
 
-    McpSession(String id, String protocolVersion, String clientName, String clientVersion, long nowNanos) {
+    McpSession(String id, String protocolVersion, String clientName, String clientVersion, SessionOwner owner,
+               long nowNanos) {
         this.id = requireNonNull(id, "id is null");
         this.protocolVersion = requireNonNull(protocolVersion, "protocolVersion is null");
         this.clientName = clientName;
         this.clientVersion = clientVersion;
+        this.owner = requireNonNull(owner, "owner is null");
         this.lastUsedNanos = nowNanos;
+    }
+
+    boolean belongsTo(SessionOwner caller) {
+        return owner.equals(caller);
     }
 
     String id() {

@@ -39,8 +39,9 @@ class SessionRegistry {
         this(null, null);
     }
 
-    /** A new session, or empty when the server holds its maximum of live sessions. */
-    Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion) {
+    /** A new session of {@code owner}, or empty when the server holds its maximum of live sessions. */
+    Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion,
+                                SessionOwner owner) {
         long now = nanoClock.getAsLong();
         if (sessions.size() >= config.maxSessions()) {
             sweep(now);
@@ -51,14 +52,15 @@ class SessionRegistry {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        McpSession session = new McpSession(id, protocolVersion, clientName, clientVersion, now);
+        McpSession session = new McpSession(id, protocolVersion, clientName, clientVersion, owner, now);
         sessions.put(id, session);
         return Optional.of(session);
     }
 
-    Optional<McpSession> find(String id) {
+    /** The live session of this id, if {@code caller} opened it: to anyone else it does not exist. */
+    Optional<McpSession> find(String id, SessionOwner caller) {
         McpSession session = sessions.get(id);
-        if (session == null) {
+        if (session == null || !session.belongsTo(caller)) {
             return Optional.empty();
         }
         long now = nanoClock.getAsLong();
@@ -70,8 +72,8 @@ class SessionRegistry {
         return Optional.of(session);
     }
 
-    boolean remove(String id) {
-        return sessions.remove(id) != null;
+    boolean remove(McpSession session) {
+        return sessions.remove(session.id(), session);
     }
 
     private void sweep(long now) {

@@ -23,15 +23,17 @@ class AuditLogTest {
     private static final Instant AT = Instant.parse("2025-06-01T12:34:56.789Z");
 
     private static AuditRecord full() {
-        return new AuditRecord(42L, AT, "ada", "AGENT_TOKEN", "tok-1", "ci bot", "update_customer",
-                "PUT /api/customers/{id}", "{\"id\":7,\"patch\":{\"name\":\"Ada\",\"vip\":true},\"password\":\"***\"}",
-                Outcome.INVALID, 422, "name: must not be blank", 1234L, "203.0.113.9", "sess-1", "7", "claude-code",
-                "1.2.3");
+        return new AuditRecord(42L, AT, new AuditRecord.Actor("ada", "AGENT_TOKEN", "tok-1", "ci bot"),
+                AuditRecord.Act.toolCall("update_customer", "PUT /api/customers/{id}",
+                        "{\"id\":7,\"patch\":{\"name\":\"Ada\",\"vip\":true},\"password\":\"***\"}"),
+                new AuditRecord.Ending(Outcome.INVALID, 422, "name: must not be blank", 1234L),
+                new AuditRecord.Origin("203.0.113.9", "sess-1", "7", "claude-code", "1.2.3"));
     }
 
     private static AuditRecord minimal() {
-        return new AuditRecord(null, AT, "anonymous", "ANONYMOUS", null, null, "ping", null, "{}", Outcome.SUCCESS,
-                200, null, 0L, null, null, null, null, null);
+        return new AuditRecord(null, AT, new AuditRecord.Actor("anonymous", "ANONYMOUS", null, null),
+                AuditRecord.Act.toolCall("ping", null, "{}"), new AuditRecord.Ending(Outcome.SUCCESS, 200, null, 0L),
+                AuditRecord.Origin.address(null));
     }
 
     private static JsonObject parse(String line) {
@@ -98,12 +100,15 @@ class AuditLogTest {
         String nasty = "a\"b\\c\nd\re\tf\u0000g\u001fh\u2028i\u2029j é 名前 🙂 </script> {\"x\":1}";
         String arguments = JsonText.BUILDERS.createObjectBuilder().add("q", "x\ny\"z\u0001\u2028 🙂").build()
                 .toString();
-        AuditRecord record = new AuditRecord(1L, AT, nasty, "TOKEN", nasty, nasty, nasty, nasty, arguments,
-                Outcome.ERROR, 500, nasty, 5L, nasty, nasty, nasty, nasty, nasty);
+        AuditRecord record = new AuditRecord(1L, AT, new AuditRecord.Actor(nasty, "TOKEN", nasty, nasty),
+                new AuditRecord.Act(Channel.ADMIN, nasty, nasty, arguments, nasty, nasty),
+                new AuditRecord.Ending(Outcome.ERROR, 500, nasty, 5L),
+                new AuditRecord.Origin(nasty, nasty, nasty, nasty, nasty));
         String text = AuditLog.line(record, true);
         JsonObject line = parse(text);
-        for (String field : List.of("user", "credentialId", "credentialName", "tool", "target", "error", "clientIp",
-                "sessionId", "requestId", "clientName", "clientVersion")) {
+        assertEquals("admin", line.getString("event"));
+        for (String field : List.of("user", "credentialId", "credentialName", "tool", "target", "httpMethod", "path",
+                "error", "clientIp", "sessionId", "requestId", "clientName", "clientVersion")) {
             assertEquals(nasty, line.getString(field), field);
         }
         assertEquals("x\ny\"z\u0001\u2028 🙂", line.getJsonObject("arguments").getString("q"));

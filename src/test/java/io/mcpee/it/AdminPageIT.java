@@ -324,9 +324,57 @@ class AdminPageIT {
         screenshot("bad-token");
     }
 
+    /** A plain agent token cannot manage tokens: the page refuses it at sign-in and says which tokens may. */
+    @Test
+    void aPlainAgentTokenIsRefusedAtSignIn() throws Exception {
+        String plain = TestTokens.create(base, "paul", "customers:read", "customers:write");
+        ChromeDriver browser = openSignedOut();
+        browser.findElement(By.id("sign-in-token")).sendKeys(plain);
+        browser.findElement(By.id("sign-in-button")).click();
+        String message = messageContaining("Sign-in refused");
+        assertTrue(message.contains("mcp-tokens") && message.contains("mcp-admin") && message.contains("mcp-auditor"),
+                message);
+        assertTrue(browser.findElement(By.id("sign-in")).isDisplayed());
+        assertFalse(browser.findElement(By.id("workspace")).isDisplayed());
+        assertEquals(0L, browser.executeScript("return sessionStorage.length;"), "the token left the browser");
+        String help = browser.findElement(By.id("sign-in-help")).getText();
+        assertTrue(help.contains("mcp-tokens") && help.contains("Other agent tokens are refused"), help);
+        screenshot("plain-token-refused");
+        // the API refuses it the same, whatever the page does
+        assertEquals(403, apiStatus("/api/admin/tokens", plain));
+    }
+
+    /** A token that may only read the audit log gets the audit view and no token management. */
+    @Test
+    void anAuditorTokenSeesOnlyTheAuditLog() throws Exception {
+        String auditor = TestTokens.create(base, "iris", "mcp-auditor");
+        ChromeDriver browser = signedIn(auditor);
+        visible(By.id("view-audit"));
+        assertFalse(browser.findElement(By.id("tab-tokens")).isDisplayed());
+        assertFalse(browser.findElement(By.id("view-tokens")).isDisplayed());
+        assertEquals("Signed in as iris", browser.findElement(By.id("whoami")).getText());
+        settled();
+        // changes to credentials are in the log: the admin made this very token
+        browser.findElement(By.id("audit-tool")).sendKeys("tokens.create");
+        applyAuditFilter();
+        WebElement made = auditRows().stream().filter(r -> cell(r, "td.user").equals("admin")).findFirst()
+                .orElseThrow(() -> new AssertionError(browser.findElement(By.id("audit-body")).getText()));
+        assertEquals("tokens.create", cell(made, "td.tool"));
+        assertEquals("SUCCESS", cell(made, "td.outcome .badge"));
+        assertEquals("201", cell(made, "td.status-code"));
+        String details = openDetails(made).getText();
+        assertTrue(details.contains("admin API") && details.contains("POST ") && details.contains("\"it iris\""),
+                details);
+        assertTrue(details.contains("mcp-auditor"), "what was asked: " + details);
+        assertFalse(details.contains("mcp_"), "never a secret: " + details);
+        screenshot("audit-token-change");
+        browser.findElement(By.id("sign-out")).click();
+        visible(By.id("sign-in-token"));
+    }
+
     @Test
     void aUserWhoIsNoAdminSeesOnlyTheirOwnTokens() throws Exception {
-        String nora = TestTokens.create(base, "nora", "customers:read");
+        String nora = TestTokens.create(base, "nora", "mcp-tokens", "customers:read");
         TestTokens.create(base, "olga", "customers:read");
         ChromeDriver browser = openSignedOut();
         browser.findElement(By.id("sign-in-token")).sendKeys(nora);
@@ -589,7 +637,7 @@ class AdminPageIT {
 
     @Test
     void aTokenWithoutAuditRightsIsRefusedTheAuditLog() throws Exception {
-        String nils = TestTokens.create(base, "nils", "customers:read");
+        String nils = TestTokens.create(base, "nils", "mcp-tokens", "customers:read");
         ChromeDriver browser = signedIn(nils);
         waitForRow("it nils");
         browser.findElement(By.id("tab-audit")).click();

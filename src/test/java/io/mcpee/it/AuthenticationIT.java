@@ -201,7 +201,7 @@ class AuthenticationIT {
 
     @Test
     void tokensCannotExceedTheirCreator() throws Exception {
-        String reader = TestTokens.create(base, "rita", "customers:read");
+        String reader = TestTokens.create(base, "rita", "mcp-tokens", "customers:read");
         HttpResponse<String> escalate = postAs(reader, "api/admin/tokens",
                 "{\"name\":\"more\",\"permissions\":[\"customers:write\"]}");
         assertEquals(403, escalate.statusCode(), escalate.body());
@@ -214,6 +214,25 @@ class AuthenticationIT {
         JsonObject created = Json.createReader(new StringReader(own.body())).readObject();
         assertEquals("rita", created.getJsonObject("token").getString("owner"));
         assertFalse(own.body().contains("secretHash"));
+    }
+
+    /** A session serves only the caller that opened it: to another it is unknown (404), and it lives on. */
+    @Test
+    void aSessionBelongsToTheCallerThatOpenedIt() throws Exception {
+        String ada = TestTokens.create(base, "ada", "customers:read");
+        String bob = TestTokens.create(base, "bob", "customers:read");
+        String adas = new McpHttp(base, ada).initialize();
+        McpHttp asBob = new McpHttp(base, bob);
+        HttpResponse<String> borrowed = asBob.post(PING, McpHttp.sessionHeaders(adas));
+        assertEquals(404, borrowed.statusCode(), borrowed.body());
+        assertEquals(404, asBob.send("DELETE", McpHttp.sessionHeaders(adas)).statusCode(),
+                "nor can another caller end it");
+        String adasOtherToken = TestTokens.create(base, "ada", "customers:read");
+        assertEquals(404, new McpHttp(base, adasOtherToken).post(PING, McpHttp.sessionHeaders(adas)).statusCode(),
+                "another token of the same user is another caller");
+        McpHttp asAda = new McpHttp(base, ada);
+        assertEquals(200, asAda.post(PING, McpHttp.sessionHeaders(adas)).statusCode(), "still Ada's");
+        assertEquals(204, asAda.send("DELETE", McpHttp.sessionHeaders(adas)).statusCode());
     }
 
     @Test

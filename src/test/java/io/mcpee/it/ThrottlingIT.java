@@ -217,7 +217,7 @@ class ThrottlingIT {
 
     @Test
     void onlyAnAdminMayGiveATokenMoreThanTheDefaultRate() throws Exception {
-        String ada = TestTokens.create(base, "ada", "customers:read");
+        String ada = TestTokens.create(base, "ada", "mcp-tokens", "customers:read");
         assertEquals(201, createOwnToken(ada, "600/hour").statusCode());
         HttpResponse<String> above = createOwnToken(ada, "2000/hour");
         assertEquals(403, above.statusCode(), above.body());

@@ -193,7 +193,7 @@ class TokenAdminInputIT {
                 .contains("no-such-group"));
         refused("POST", "tokens", "{\"name\":\"x\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}", 400);
 
-        String reader = TestTokens.create(base, "nora", "customers:read");
+        String reader = TestTokens.create(base, "nora", "mcp-tokens", "customers:read");
         refused(reader, "POST", "tokens", "{\"name\":\"more\",\"permissions\":[\"mcp-admin\"]}", 403);
         refused(reader, "POST", "tokens", "{\"name\":\"theirs\",\"owner\":\"otto\"}", 403);
         refused(reader, "POST", "token-groups", group("not-mine", "customers:read"), 403);

@@ -1,0 +1,123 @@
+package io.mcpee.audit;
+
+import io.mcpee.protocol.JsonText;
+import io.mcpee.tools.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Changes to agent credentials (tokens, token groups) through the admin API are audited as tool calls are: one
+ * entry per request, whatever its outcome, committed with the change. The work runs in a transaction begun here,
+ * which the token service joins, and the entry is written into it; if the entry cannot be written the change rolls
+ * back and the caller gets 503 (fail closed). A refused request (its {@link Refusal} or
+ * {@code WebApplicationException} status) changes nothing and is recorded alone, with its outcome by the same
+ * status rule as tool calls.
+ */
+@ApplicationScoped
+public class AdminAudit {
+    private static final Logger LOG = Logger.getLogger(AdminAudit.class.getName());
+
+    private final AuditStore store;
+    private final AuditRecords records;
+    private final AuditLogWriter lines;
+
+    @Inject
+    AdminAudit(AuditStore store, AuditRecords records, AuditLogWriter lines) {
+        this.store = store;
+        this.records = records;
+        this.lines = lines;
+    }
+
+    /** For the CDI client proxy only. */
+    protected AdminAudit() {
+        this(null, null, null);
+    }
+
+    /** Runs {@code work}, which makes the change {@code action} describes, and records it with its outcome. */
+    public <T> T record(AdminAction action, Supplier<T> work) {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        store.begin();
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            store.rollback();
+            int status = statusOf(e);
+            String message = status == 500 ? "internal error" : e.getMessage();
+            writeAlone(records.ofAdmin(action.name(), action.target(), action.arguments(), started,
+                    System.nanoTime() - start, Outcome.of(status), status, message));
+            throw e;
+        }
+        // the status the caller gets: a Response's own (201, 204), else 200
+        int status = result instanceof Response response ? response.getStatus() : 200;
+        AuditRecord record = records.ofAdmin(action.name(), action.target(), action.arguments(), started,
+                System.nanoTime() - start, Outcome.of(status), status, null);
+        try {
+            if (!store.commitWith(record)) {
+                // marked for rollback without a refusal: nothing took effect
+                writeAlone(record.failed(500, "the change could not be committed"));
+                throw failure(500, "the change could not be committed", null);
+            }
+        } catch (AuditUnavailable e) {
+            String reference = reference("audit entry not written; admin action " + action.name()
+                    + " was not carried out", e);
+            lines.write(record, false);
+            writeAlone(record.failed(503, "audit entry not written"));
+            throw failure(503, "the change was not made because its audit entry could not be written; the server "
+                    + "log has the details under reference " + reference, "5");
+        } catch (AuditStore.CallNotCommitted e) {
+            String reference = reference("admin action " + action.name() + " did not commit", e);
+            writeAlone(record.failed(500, "the change could not be committed (reference " + reference + ")"));
+            throw failure(500, "the change could not be committed; the server log has the details under reference "
+                    + reference, null);
+        }
+        lines.write(record, true);
+        return result;
+    }
+
+    private void writeAlone(AuditRecord record) {
+        try {
+            store.writeAlone(record);
+            lines.write(record, true);
+        } catch (AuditUnavailable e) {
+            reference("audit entry of a refused admin action not written", e);
+            lines.write(record, false);
+        }
+    }
+
+    private static int statusOf(Throwable failure) {
+        if (failure instanceof Refusal refusal) {
+            return refusal.status();
+        }
+        if (failure instanceof WebApplicationException web) {
+            return web.getResponse().getStatus();
+        }
+        return 500;
+    }
+
+    private static String reference(String what, Throwable cause) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "mcp-ee: " + what + " (reference " + reference + ")", cause);
+        return reference;
+    }
+
+    private static WebApplicationException failure(int status, String message, String retryAfter) {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(JsonText.BUILDERS.createObjectBuilder().add("error", message).build().toString());
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return new WebApplicationException(response.build());
+    }
+}

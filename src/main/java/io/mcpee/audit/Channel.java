@@ -1,0 +1,20 @@
+package io.mcpee.audit;
+
+/** How an audited action reached the server. */
+public enum Channel {
+    /** A {@code tools/call} at the MCP endpoint. */
+    MCP("tools/call"),
+    /** A change to agent credentials (tokens, token groups) through mcp-ee's admin API. */
+    ADMIN("admin");
+
+    private final String event;
+
+    Channel(String event) {
+        this.event = event;
+    }
+
+    /** The {@code event} of its {@code mcpee.audit} log lines. */
+    String event() {
+        return event;
+    }
+}
