@@ -216,6 +216,8 @@ class TokenManagementIT {
                 c -> refusedOr(c, !visible(c, target) ? 404 : c.notAfter() != null ? 403 : 200)));
         operations.add(new Operation("deactivate " + path, "PATCH", path, "{\"active\":false}", "tokens.deactivate",
                 c -> refusedOr(c, visible(c, target) ? 200 : 404)));
+        operations.add(new Operation("activate " + path, "PATCH", path, "{\"active\":true}", "tokens.activate",
+                c -> refusedOr(c, visible(c, target) ? 200 : 404)));
         operations.add(new Operation("regenerate " + path, "POST", path + "/regenerate", null, "tokens.regenerate",
                 c -> refusedOr(c, visible(c, target) ? 200 : 404)));
         operations.add(new Operation("delete " + path, "DELETE", path, null, "tokens.delete",
@@ -265,11 +267,11 @@ class TokenManagementIT {
         for (Caller caller : everyCaller()) {
             for (int index = 0; index < 3; index++) {
                 int which = index;
-                for (int op = 0; op < 7; op++) {
+                for (int op = 0; op < 8; op++) {
                     int operation = op;
                     String[] targets = {"a reader (2 days)", "a writer (5 days)", "a reader that never expires"};
                     String[] operations = {"read", "rename", "make never expire", "extend by 30 days",
-                        "deactivate", "regenerate", "delete"};
+                        "deactivate", "activate", "regenerate", "delete"};
                     tests.add(DynamicTest.dynamicTest(caller.label() + ": " + operations[op] + " "
                                     + targets[which],
                             () -> {
@@ -374,6 +376,26 @@ class TokenManagementIT {
         long customerId = json(customer.body()).getJsonNumber("id").longValueExact();
         assertEquals(403, rest(reader, "DELETE", "api/customers/" + customerId, null).statusCode());
         assertEquals(204, rest(writerSecret, "DELETE", "api/customers/" + customerId, null).statusCode());
+    }
+
+    /** Token groups: only an admin changes them, and each change (or refusal) is in the audit log. */
+    @Test
+    void groupChangesAreAudited() throws Exception {
+        HttpResponse<String> created = call(TestTokens.ADMIN, "POST", "token-groups",
+                "{\"name\":\"audited-" + System.nanoTime() + "\",\"permissions\":[\"articles:read\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = json(created.body()).getJsonNumber("id").longValueExact();
+        assertEquals(403, call(manager.bearer(), "DELETE", "token-groups/" + id, null).statusCode());
+        JsonObject refused = newestEntry(manager, "token-groups.delete");
+        assertEquals("DENIED", refused.getString("outcome"));
+        assertTrue(refused.getString("target").startsWith("token group " + id), refused.toString());
+        assertEquals(204, call(TestTokens.ADMIN, "DELETE", "token-groups/" + id, null).statusCode());
+        JsonObject deleted = newestEntry(admin, "token-groups.delete");
+        assertEquals("SUCCESS", deleted.getString("outcome"));
+        assertEquals(204, deleted.getInt("status"));
+        assertTrue(deleted.getString("target").startsWith("token group " + id + " \"audited-"), deleted.toString());
+        assertEquals(404, call(TestTokens.ADMIN, "DELETE", "token-groups/" + id, null).statusCode());
+        assertEquals("ERROR", newestEntry(admin, "token-groups.delete").getString("outcome"));
     }
 
     /** The page and any client learn at sign-in what a credential may do here. */
