@@ -10,7 +10,9 @@ war="${MCPEE_WAR:-$root/target/mcp-ee.war}"
 port="${MCPEE_HTTP_PORT:-8080}"
 data="${MCPEE_DATA_DIR:-$root/data}"
 mkdir -p "$data"
-# Payara's own instance files go beside the data, not in a temporary folder
+# Payara's own instance files go beside the data, not in a temporary folder, and are made afresh at each start: a
+# folder kept from the last run still lists its deployment, which Payara would start, then replace with --deploy
+rm -rf "$data/payara"
 database=(--postbootcommandfile "$here/h2.asadmin")
 case "${MCPEE_DB:-h2}" in
   h2)
@@ -30,7 +32,10 @@ case "${MCPEE_DB:-h2}" in
     exit 2 ;;
 esac
 echo "mcp-ee: MCP endpoint will be at http://localhost:$port/mcp (REST API at http://localhost:$port/api/)"
-exec java -Dmcpee.data.dir="$data" -jar "$jar" \
+# A bounded heap (see the README's "Reliability"): the JVM would otherwise take up to a quarter of the machine.
+# MCPEE_JAVA_OPTS replaces these options.
+read -r -a java_options <<<"${MCPEE_JAVA_OPTS:--Xms256m -Xmx512m}"
+exec java "${java_options[@]}" -Dmcpee.data.dir="$data" -jar "$jar" \
   --deploy "$war" --contextroot / --port "$port" --nocluster \
-  --rootdir "$data/payara" \
+  --rootdir "$data/payara" --prebootcommandfile "$here/preboot.asadmin" --postdeploycommandfile "$here/postdeploy.asadmin" \
   "${database[@]}"

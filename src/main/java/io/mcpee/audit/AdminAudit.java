@@ -1,5 +1,7 @@
 package io.mcpee.audit;
 
+import io.mcpee.persistence.DatabaseHealth;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
 import io.mcpee.tools.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,17 +32,19 @@ public class AdminAudit {
     private final AuditStore store;
     private final AuditRecords records;
     private final AuditLogWriter lines;
+    private final DatabaseHealth database;
 
     @Inject
-    AdminAudit(AuditStore store, AuditRecords records, AuditLogWriter lines) {
+    AdminAudit(AuditStore store, AuditRecords records, AuditLogWriter lines, DatabaseHealth database) {
         this.store = store;
         this.records = records;
         this.lines = lines;
+        this.database = database;
     }
 
     /** For the CDI client proxy only. */
     protected AdminAudit() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** Runs {@code work}, which makes the change {@code action} describes, and records it with its outcome. */
@@ -70,9 +74,13 @@ public class AdminAudit {
                 throw failure(500, "the change could not be committed", null);
             }
         } catch (AuditUnavailable e) {
+            lines.write(record, false);
+            DatabaseUnavailable down = database.failed("audit", e);
+            if (down != null) {
+                throw failure(503, down.getMessage(), String.valueOf(down.retryAfterSeconds()));
+            }
             String reference = reference("audit entry not written; admin action " + action.name()
                     + " was not carried out", e);
-            lines.write(record, false);
             writeAlone(record.failed(503, "audit entry not written"));
             throw failure(503, "the change was not made because its audit entry could not be written; the server "
                     + "log has the details under reference " + reference, "5");
@@ -82,6 +90,7 @@ public class AdminAudit {
             throw failure(500, "the change could not be committed; the server log has the details under reference "
                     + reference, null);
         }
+        database.reachable();
         lines.write(record, true);
         return result;
     }
@@ -91,7 +100,9 @@ public class AdminAudit {
             store.writeAlone(record);
             lines.write(record, true);
         } catch (AuditUnavailable e) {
-            reference("audit entry of a refused admin action not written", e);
+            if (database.failed("audit", e) == null) {
+                reference("audit entry of a refused admin action not written", e);
+            }
             lines.write(record, false);
         }
     }

@@ -1,6 +1,7 @@
 package io.mcpee.audit;
 
 import io.mcpee.tools.Outcome;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
  * {@link AuditStore} inserts it with one JDBC statement (see there why).
  */
 @Entity
+@Cacheable(false)
 @Table(name = "audit_entry")
 public class AuditEntry {
     @Id

@@ -1,6 +1,8 @@
 package io.mcpee.audit;
 
 import io.mcpee.guard.Throttled;
+import io.mcpee.persistence.DatabaseHealth;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.ProtocolException;
 import io.mcpee.tools.Outcome;
 import io.mcpee.tools.ToolCall;
@@ -41,12 +43,14 @@ public class AuditGuard {
     private final AuditStore store;
     private final AuditRecords records;
     private final AuditLogWriter lines;
+    private final DatabaseHealth database;
 
     @Inject
-    AuditGuard(AuditStore store, AuditRecords records, AuditLogWriter lines) {
+    AuditGuard(AuditStore store, AuditRecords records, AuditLogWriter lines, DatabaseHealth database) {
         this.store = store;
         this.records = records;
         this.lines = lines;
+        this.database = database;
     }
 
     @AroundInvoke
@@ -54,6 +58,11 @@ public class AuditGuard {
         ToolCall call = (ToolCall) invocation.getParameters()[0];
         Instant started = Instant.now();
         long start = System.nanoTime();
+        if (!database.admits()) {
+            // the database is down: the call could not be recorded, so it is not carried out (HTTP 503)
+            throw unrecorded(records.of(call, started, System.nanoTime() - start, Outcome.ERROR, 503,
+                    "the database cannot be reached"), database.unavailable());
+        }
         store.begin();
         ToolOutcome outcome;
         try {
@@ -80,8 +89,18 @@ public class AuditGuard {
         } catch (AuditStore.CallNotCommitted e) {
             return notCommitted(call, record, e);
         }
+        database.reachable();
         lines.write(record, true);
         return outcome;
+    }
+
+    /**
+     * An entry that could not be written because the database is down: its line goes to the log as not stored, and
+     * the call ends in the 503 the endpoint answers.
+     */
+    private DatabaseUnavailable unrecorded(AuditRecord record, DatabaseUnavailable unavailable) {
+        lines.write(record.failed(503, unavailable.getMessage()), false);
+        return unavailable;
     }
 
     /**
@@ -94,6 +113,10 @@ public class AuditGuard {
         ConstraintViolationException violations = violationsIn(failure);
         ToolOutcome outcome;
         AuditRecord ended;
+        DatabaseUnavailable down = database.failed("audit", failure);
+        if (down != null) {
+            throw unrecorded(record, down);
+        }
         if (violations != null) {
             // a constraint's message may repeat the value (${validatedValue}): masked as the invoker masks errors
             outcome = ToolOutcome.invalid(records.scrub(ToolOutcome.violated(violations).errorMessage(), call));
@@ -137,6 +160,11 @@ public class AuditGuard {
             store.writeAlone(record);
             lines.write(record, true);
         } catch (AuditUnavailable e) {
+            if (database.failed("audit", e) != null) {
+                // the call ran nothing and gets its own error; the outage is logged once per interval
+                lines.write(record, false);
+                return;
+            }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "mcp-ee: audit entry not written (reference " + reference + ")", e);
             lines.write(record, false);
@@ -145,6 +173,10 @@ public class AuditGuard {
 
     /** The entry was refused and the call rolled back: the agent is told, and the failure recorded if possible. */
     private ToolOutcome failClosed(AuditRecord record, AuditUnavailable failure) {
+        DatabaseUnavailable down = database.failed("audit", failure);
+        if (down != null) {
+            throw unrecorded(record, down);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.act().name()
                 + " was not carried out (reference " + reference + ")", failure);

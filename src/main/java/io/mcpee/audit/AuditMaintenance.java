@@ -1,5 +1,6 @@
 package io.mcpee.audit;
 
+import io.mcpee.persistence.DatabaseHealth;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -50,6 +51,9 @@ public class AuditMaintenance {
     @Inject
     UnauthenticatedRequests unauthenticated;
 
+    @Inject
+    DatabaseHealth database;
+
     @PostConstruct
     void schedule() {
         long purge = settings.purgeInterval().toMillis();
@@ -67,8 +71,11 @@ public class AuditMaintenance {
                 writeTally();
             }
         } catch (RuntimeException e) {
-            // a failed run is retried at the next interval; the timer must not be cancelled by it
-            LOG.log(Level.WARNING, "mcp-ee: audit maintenance (" + timer.getInfo() + ") failed", e);
+            // a failed run is retried at the next interval; the timer must not be cancelled by it. An outage of the
+            // database is logged by DatabaseHealth, once per interval
+            if (database.failed("audit maintenance", e) == null) {
+                LOG.log(Level.WARNING, "mcp-ee: audit maintenance (" + timer.getInfo() + ") failed", e);
+            }
         }
     }
 

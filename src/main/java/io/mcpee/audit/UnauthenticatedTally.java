@@ -1,5 +1,6 @@
 package io.mcpee.audit;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 
 /** How many unauthenticated requests to {@code /mcp} one client address made in one period. */
 @Entity
+@Cacheable(false)
 @Table(name = "audit_unauthenticated")
 public class UnauthenticatedTally {
     @Id

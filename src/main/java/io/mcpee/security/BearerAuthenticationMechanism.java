@@ -1,7 +1,9 @@
 package io.mcpee.security;
 
+import io.mcpee.persistence.DatabaseHealth;
+import io.mcpee.persistence.DatabaseUnavailable;
+import io.mcpee.tokens.TokenAuthenticator;
 import io.mcpee.tokens.TokenFormat;
-import io.mcpee.tokens.TokenService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,20 +30,23 @@ import java.util.logging.Logger;
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
-    private final TokenService tokens;
+    private final TokenAuthenticator tokens;
     private final JwtVerifier jwts;
     private final SecuritySettings settings;
     private final ClientAddresses addresses;
     private final Event<UnauthenticatedRequest> refusals;
+    private final DatabaseHealth database;
 
     @Inject
-    BearerAuthenticationMechanism(TokenService tokens, JwtVerifier jwts, SecuritySettings settings,
-                                  ClientAddresses addresses, Event<UnauthenticatedRequest> refusals) {
+    BearerAuthenticationMechanism(TokenAuthenticator tokens, JwtVerifier jwts, SecuritySettings settings,
+                                  ClientAddresses addresses, Event<UnauthenticatedRequest> refusals,
+                                  DatabaseHealth database) {
         this.tokens = tokens;
         this.jwts = jwts;
         this.settings = settings;
         this.addresses = addresses;
         this.refusals = refusals;
+        this.database = database;
     }
 
     /** For the CDI client proxy only. */
@@ -51,6 +56,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         this.settings = null;
         this.addresses = null;
         this.refusals = null;
+        this.database = null;
     }
 
     @Override
@@ -72,8 +78,16 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (bearer.isEmpty()) {
             return refuse(request, response, context, "invalid_request", "use the Bearer scheme");
         }
-        Optional<AuthenticatedCaller> caller = bearer.get().startsWith(TokenFormat.PREFIX)
-                ? agent(bearer.get()) : jwt(bearer.get());
+        Optional<AuthenticatedCaller> caller;
+        try {
+            if (isProtected(request) && !database.admits()) {
+                // the database is down: nothing an agent does here could be recorded, so nothing is done
+                throw database.unavailable();
+            }
+            caller = bearer.get().startsWith(TokenFormat.PREFIX) ? agent(bearer.get()) : jwt(bearer.get());
+        } catch (DatabaseUnavailable unavailable) {
+            return unavailable(request, response, unavailable);
+        }
         if (caller.isEmpty()) {
             return refuse(request, response, context, "invalid_token", "the token is not valid");
         }
@@ -121,6 +135,28 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static boolean isMcp(String path) {
         return path.equals("/mcp") || path.startsWith("/mcp/");
+    }
+
+    /**
+     * 503 with {@code Retry-After}, in the form the path speaks: a JSON-RPC error at {@code /mcp}, the JSON error of
+     * the REST and admin APIs elsewhere.
+     */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    DatabaseUnavailable unavailable) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        String message = unavailable.getMessage();
+        try {
+            response.getWriter().write(isMcp(path(request))
+                    ? "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,\"message\":\"" + message
+                    + "\",\"data\":{\"retryAfter\":" + unavailable.retryAfterSeconds() + "}}}"
+                    : "{\"error\":\"" + message + "\"}");
+        } catch (IOException e) {
+            // the status says it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,

@@ -1,6 +1,7 @@
 package io.mcpee.tokens;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  * of its groups, never the owner's other rights. The secret is kept only as a hash.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "agent_token")
 public class AgentToken {
 

@@ -1,6 +1,7 @@
 package io.mcpee.tokens;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.util.Set;
 
 /** A named set of permissions that tokens can be given together. */
 @Entity
+@Cacheable(false)
 @Table(name = "token_group")
 public class TokenGroup {
 

@@ -19,12 +19,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Agent tokens and token groups: issue, authenticate, rotate, revoke. Container-managed transactions. */
+/**
+ * Agent tokens and token groups: issue, rotate, revoke (authentication is {@link TokenAuthenticator}'s).
+ * Container-managed transactions.
+ */
 @Stateless
 public class TokenService {
-    /** Compared against when a key is unknown, so that unknown keys take as long as wrong secrets. */
-    private static final String DUMMY_HASH = TokenFormat.hash("0".repeat(64));
-
     @PersistenceContext
     private EntityManager em;
 
@@ -36,27 +36,6 @@ public class TokenService {
 
     @Inject
     private ThrottleSettings throttle;
-
-    /** The identity of a presented token, if it is one of ours, active, unexpired and its secret matches. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<TokenIdentity> authenticate(String presented) {
-        Optional<TokenFormat.Parsed> parsed = TokenFormat.parse(presented);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        List<AgentToken> found = em.createQuery("SELECT t FROM AgentToken t WHERE t.keyId = :key", AgentToken.class)
-                .setParameter("key", parsed.get().keyId()).getResultList();
-        AgentToken token = found.isEmpty() ? null : found.get(0);
-        boolean secretMatches = TokenFormat.matches(parsed.get().secret(),
-                token == null ? DUMMY_HASH : token.getSecretHash());
-        Instant now = Instant.now();
-        if (token == null || !secretMatches || !token.isValid(now)) {
-            return Optional.empty();
-        }
-        lastUse.used(token.getId(), now);
-        return Optional.of(new TokenIdentity(token.getId(), token.getKeyId(), token.getName(), token.getOwner(),
-                token.getAllPermissions(), token.getRateLimit(), token.getExpiresAt()));
-    }
 
     public IssuedToken create(TokenSpec spec, Grantor grantor) {
         String name = TokenInput.text("name", spec.name(), TokenInput.TOKEN_NAME);

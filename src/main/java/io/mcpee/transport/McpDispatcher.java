@@ -2,6 +2,7 @@ package io.mcpee.transport;
 
 import io.mcpee.guard.Throttle;
 import io.mcpee.guard.Throttled;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.Cursor;
 import io.mcpee.protocol.ErrorCode;
@@ -63,7 +64,10 @@ class McpDispatcher {
             return Answer.of(respond(request, session, http));
         } catch (Throttled e) {
             return new Answer(Responses.error(request.id(), e.code(), e.getMessage(),
-                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), e.retryAfterSeconds());
+                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 429, e.retryAfterSeconds());
+        } catch (DatabaseUnavailable e) {
+            return new Answer(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
+                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
         } catch (ProtocolException e) {
             return Answer.of(Responses.error(request.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -76,15 +80,16 @@ class McpDispatcher {
     }
 
     /**
-     * A JSON-RPC response, and for a throttled request the seconds until the caller may retry (0: not throttled).
+     * A JSON-RPC response, and the HTTP status it asks for: 200, or for a request that was not carried out 429
+     * (throttled) or 503 (the database cannot be reached), with the seconds until the caller may retry.
      */
-    record Answer(String json, long retryAfterSeconds) {
+    record Answer(String json, int status, long retryAfterSeconds) {
         static Answer of(String json) {
-            return new Answer(json, 0);
+            return new Answer(json, 200, 0);
         }
 
-        boolean throttled() {
-            return retryAfterSeconds > 0;
+        boolean refused() {
+            return status != 200;
         }
     }
 

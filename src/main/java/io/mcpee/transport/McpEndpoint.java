@@ -172,20 +172,23 @@ public class McpEndpoint {
     }
 
     /**
-     * A throttled request is answered 429 with {@code Retry-After}. In a batch (protocol 2025-03-26) the other
-     * requests have run, so their results must reach the client: the batch is 200 with a -32029 error for each
-     * throttled request, and 429 only when every request in it was throttled.
+     * A request that was not carried out is answered with its status and {@code Retry-After}: 429 when throttled,
+     * 503 when the database cannot be reached. In a batch (protocol 2025-03-26) the other requests have run, so
+     * their results must reach the client: the batch is 200 with an error for each refused request, and takes the
+     * refusal's status only when every request in it was refused alike.
      */
     private Response answer(MessageParser.Envelope envelope, McpSession session, RequestContext context) {
         List<String> answers = new ArrayList<>();
-        int throttled = 0;
+        int refused = 0;
+        int refusal = 0;
         long retryAfter = 0;
         for (Message message : envelope.messages()) {
             if (message instanceof Message.Request request) {
                 McpDispatcher.Answer answer = dispatcher.answer(request, session, context);
                 answers.add(answer.json());
-                if (answer.throttled()) {
-                    throttled++;
+                if (answer.refused()) {
+                    refused++;
+                    refusal = refusal == 0 || refusal == answer.status() ? answer.status() : -1;
                     retryAfter = Math.max(retryAfter, answer.retryAfterSeconds());
                 }
             } else if (message instanceof Message.Invalid invalid) {
@@ -196,9 +199,9 @@ public class McpEndpoint {
         if (answers.isEmpty()) {
             return Response.accepted().build();
         }
-        if (throttled == answers.size()) {
+        if (refused == answers.size() && refusal > 0) {
             String body = envelope.batch() ? "[" + String.join(",", answers) + "]" : answers.get(0);
-            return tooManyRequests(retryAfter, body);
+            return retryLater(refusal, retryAfter, body);
         }
         if (!envelope.batch()) {
             Response.Status status = envelope.messages().get(0) instanceof Message.Invalid
@@ -208,9 +211,9 @@ public class McpEndpoint {
         return json(Response.Status.OK, "[" + String.join(",", answers) + "]");
     }
 
-    /** HTTP 429 with the wait in seconds (RFC 9110 {@code Retry-After}); the body is the JSON-RPC error. */
-    static Response tooManyRequests(long retryAfterSeconds, String body) {
-        return Response.status(Response.Status.TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON_TYPE)
+    /** HTTP 429 or 503 with the wait in seconds (RFC 9110 {@code Retry-After}); the body is the JSON-RPC error. */
+    static Response retryLater(int status, long retryAfterSeconds, String body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).entity(body).build();
     }
 

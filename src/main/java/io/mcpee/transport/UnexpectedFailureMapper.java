@@ -1,6 +1,7 @@
 package io.mcpee.transport;
 
 import io.mcpee.guard.Throttled;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.RequestId;
 import io.mcpee.protocol.Responses;
@@ -26,9 +27,14 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof Throttled throttled) {
             // the dispatcher answers throttled requests itself; should one ever escape, it is still a 429
-            return McpEndpoint.tooManyRequests(throttled.retryAfterSeconds(), Responses.error(RequestId.NULL,
+            return McpEndpoint.retryLater(429, throttled.retryAfterSeconds(), Responses.error(RequestId.NULL,
                     throttled.code(), throttled.getMessage(), "{\"retryAfter\":" + throttled.retryAfterSeconds()
                             + "}"));
+        }
+        if (failure instanceof DatabaseUnavailable unavailable) {
+            return McpEndpoint.retryLater(503, unavailable.retryAfterSeconds(), Responses.error(RequestId.NULL,
+                    ErrorCode.INTERNAL_ERROR, unavailable.getMessage(), "{\"retryAfter\":"
+                            + unavailable.retryAfterSeconds() + "}"));
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
