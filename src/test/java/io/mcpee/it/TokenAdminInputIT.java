@@ -74,7 +74,7 @@ class TokenAdminInputIT {
 
     @Test
     void unreadableBodiesAre400s() throws Exception {
-        Map<Path, Long> mark = logMark();
+        Map<Object, Long> mark = logMark();
         String planted = "mcp_" + "0123456789abcdef" + "_" + "9".repeat(64);
         for (String body : List.of("{", "[]", "\"x\"", "{\"name\":\"x\",}", "{\"name\":\"x\"} trailing",
                 "{\"name\":\"x\",\"expiresAt\":\"garbage\"}",
@@ -114,7 +114,7 @@ class TokenAdminInputIT {
 
     @Test
     void textBeyondItsColumnIs400() throws Exception {
-        Map<Path, Long> mark = logMark();
+        Map<Object, Long> mark = logMark();
         String tooLong = "o".repeat(OWNER + 100);
         for (String body : List.of(
                 token("x".repeat(NAME + 1), null, null),
@@ -154,7 +154,7 @@ class TokenAdminInputIT {
 
     @Test
     void blankAndControlCharacterTextIs400() throws Exception {
-        Map<Path, Long> mark = logMark();
+        Map<Object, Long> mark = logMark();
         for (String body : List.of(
                 "{\"name\":\"x\",\"owner\":\"\\u0000\"}",
                 "{\"name\":\"x\",\"owner\":\"ab\\u001bc\"}",
@@ -186,7 +186,7 @@ class TokenAdminInputIT {
     /** Refusals the API makes on purpose: its own status and message, and nothing in the log. */
     @Test
     void deliberateRefusalsLeaveNoStackTrace() throws Exception {
-        Map<Path, Long> mark = logMark();
+        Map<Object, Long> mark = logMark();
         refused("POST", "tokens", "{\"name\":\"\"}", 400);
         assertTrue(refused("POST", "tokens", "{\"name\":\"x\",\"rateLimit\":\"abc\"}", 400).startsWith("rateLimit"));
         assertTrue(refused("POST", "tokens", "{\"name\":\"x\",\"groups\":[\"no-such-group\"]}", 400)
@@ -382,12 +382,20 @@ class TokenAdminInputIT {
     // ---- the server log -----------------------------------------------------------------------------------------
 
     /** How long each server log file is now (Payara Micro's --logtofile numbers them: server.log.0, ...). */
-    private static Map<Path, Long> logMark() throws IOException {
-        Map<Path, Long> sizes = new HashMap<>();
+    /**
+     * How long each log file is now, by the file itself (its file key): Payara Micro rotates its log by renaming
+     * each numbered file to the next number, so a name may hold another file's text later.
+     */
+    private static Map<Object, Long> logMark() throws IOException {
+        Map<Object, Long> sizes = new HashMap<>();
         for (Path file : logFiles()) {
-            sizes.put(file, Files.size(file));
+            sizes.put(fileKey(file), Files.size(file));
         }
         return sizes;
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     /**
@@ -395,7 +403,7 @@ class TokenAdminInputIT {
      * request thread, so an audited tool call with a unique name is made first and waited for: once its line is
      * there, so is everything the requests before it logged.
      */
-    private void assertNoStackTraceSince(Map<Path, Long> mark) throws Exception {
+    private void assertNoStackTraceSince(Map<Object, Long> mark) throws Exception {
         String marker = "input_it_marker_" + UUID.randomUUID().toString().replace("-", "");
         McpHttp http = new McpHttp(base, TestTokens.ADMIN);
         String session = http.initialize();
@@ -426,12 +434,12 @@ class TokenAdminInputIT {
         }
     }
 
-    private static String loggedSince(Map<Path, Long> mark) throws IOException {
+    private static String loggedSince(Map<Object, Long> mark) throws IOException {
         StringBuilder text = new StringBuilder();
         for (Path file : logFiles()) {
             byte[] bytes = Files.readAllBytes(file);
-            long from = mark.getOrDefault(file, 0L);
-            // a file shorter than it was has been rotated: all of it is new
+            // a file that was not there at the mark is new; one that was has new text past its old length
+            long from = mark.getOrDefault(fileKey(file), 0L);
             int start = from > bytes.length ? 0 : (int) from;
             text.append(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1));
         }
