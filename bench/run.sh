@@ -28,8 +28,8 @@ done
 log() { echo "bench: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-jar="$root/target/payara-micro.jar"
-war="$root/target/mcp-ee.war"
+jar="$root/src/demo/target/payara-micro.jar"
+war="$root/src/demo/target/mcp-ee-demo.war"
 tmp=""
 server_pid=""
 

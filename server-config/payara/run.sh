@@ -5,8 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-jar="${PAYARA_MICRO_JAR:-$root/target/payara-micro.jar}"
-war="${MCPEE_WAR:-$root/target/mcp-ee.war}"
+jar="${PAYARA_MICRO_JAR:-$root/src/demo/target/payara-micro.jar}"
+war="${MCPEE_WAR:-$root/src/demo/target/mcp-ee-demo.war}"
 port="${MCPEE_HTTP_PORT:-8080}"
 data="${MCPEE_DATA_DIR:-$root/data}"
 mkdir -p "$data"
@@ -24,7 +24,7 @@ case "${MCPEE_DB:-h2}" in
       "mcpee.db.host=${MCPEE_DB_HOST:-localhost}" "mcpee.db.port=${MCPEE_DB_PORT:-5432}" \
       "mcpee.db.name=${MCPEE_DB_NAME:-mcpee}" "mcpee.db.user=${MCPEE_DB_USER:-mcpee}" \
       "mcpee.db.password=${MCPEE_DB_PASSWORD:?MCPEE_DB_PASSWORD is required with MCPEE_DB=postgresql}" >"$props")
-    database=(--addlibs "${POSTGRESQL_JAR:-$root/target/postgresql.jar}" --systemproperties "$props"
+    database=(--addlibs "${POSTGRESQL_JAR:-$root/src/demo/target/postgresql.jar}" --systemproperties "$props"
               --postbootcommandfile "$here/postgresql.asadmin")
     echo "mcp-ee: PostgreSQL database ${MCPEE_DB_NAME:-mcpee} at ${MCPEE_DB_HOST:-localhost}:${MCPEE_DB_PORT:-5432}" ;;
   *)

@@ -10,7 +10,7 @@
 #
 # Environment (Maven's pom.xml sets these; the defaults suit a manual run from the project folder):
 #   WILDFLY_HOME       the unpacked distribution            (default: the one wildfly-* folder in target/)
-#   MCPEE_WAR          the WAR to deploy                     (default: target/mcp-ee.war)
+#   MCPEE_WAR          the WAR to deploy                     (default: src/demo/target/mcp-ee-demo.war)
 #   MCPEE_SERVER_DIR   this instance's own folder: configuration, deployments, logs, temporary files
 #                      (jboss.server.base.dir): runs write nothing into the distribution
 #                                                            (default: target/wildfly-server)
@@ -36,7 +36,7 @@ home="${WILDFLY_HOME:-}"
 if [[ -z "$home" ]]; then
   home="$(find "$root/target" -maxdepth 1 -type d -name 'wildfly-[0-9]*' 2>/dev/null | sort | tail -n 1)"
 fi
-war="${MCPEE_WAR:-$root/target/mcp-ee.war}"
+war="${MCPEE_WAR:-$root/src/demo/target/mcp-ee-demo.war}"
 base="${MCPEE_SERVER_DIR:-$root/target/wildfly-server}"
 data="${MCPEE_DATA_DIR:-$root/data/wildfly}"
 http_port="${MCPEE_HTTP_PORT:-8080}"

@@ -16,7 +16,7 @@ final class Deployments {
     }
 
     static WebArchive productWar() {
-        File war = new File(System.getProperty("mcpee.war", "target/mcp-ee.war"));
+        File war = new File(System.getProperty("mcpee.war", "target/mcp-ee-demo.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("run the integration tests with Maven (mvn verify): " + war
                     + " is not built");

@@ -279,7 +279,7 @@ class RestartIT {
         builder.environment().put("MCPEE_HTTP_PORT", String.valueOf(port));
         builder.environment().put("MCPEE_DATA_DIR", data.resolve("data").toString());
         builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
-        builder.environment().put("MCPEE_WAR", System.getProperty("mcpee.war", "target/mcp-ee.war"));
+        builder.environment().put("MCPEE_WAR", System.getProperty("mcpee.war", "target/mcp-ee-demo.war"));
         server = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
