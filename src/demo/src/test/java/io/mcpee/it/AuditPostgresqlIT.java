@@ -59,7 +59,7 @@ class AuditPostgresqlIT {
         try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement(
                 "SELECT principal, credential_kind, credential_name, tool_name, target, arguments, outcome, status,"
                         + " error_message, duration_ms, session_id, request_id, client_name, occurred_at"
-                        + " FROM audit_entry WHERE arguments LIKE ?")) {
+                        + " FROM mcpee_store.mcpee_audit_entry WHERE arguments LIKE ?")) {
             query.setString(1, "%" + name + "%");
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "the entry is in PostgreSQL");
@@ -91,7 +91,7 @@ class AuditPostgresqlIT {
         String token = TestTokens.create(base, "frank", "customers:read", "customers:write");
         try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
             // the database now refuses the SUCCESS entry of any call whose arguments carry the probe
-            ddl.execute("ALTER TABLE audit_entry ADD CONSTRAINT " + constraint
+            ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry ADD CONSTRAINT " + constraint
                     + " CHECK (outcome <> 'SUCCESS' OR arguments NOT LIKE '%" + probe + "%')");
             McpSyncClient client = McpClients.connect(base, token);
             try {
@@ -111,7 +111,7 @@ class AuditPostgresqlIT {
                     "the create was rolled back with its entry");
             // what happened is recorded all the same, as the failure it was
             try (PreparedStatement query = db.prepareStatement("SELECT tool_name, outcome, status, error_message"
-                    + " FROM audit_entry WHERE arguments LIKE ? ORDER BY occurred_at, id")) {
+                    + " FROM mcpee_store.mcpee_audit_entry WHERE arguments LIKE ? ORDER BY occurred_at, id")) {
                 query.setString(1, "%" + probe + "%");
                 try (ResultSet rows = query.executeQuery()) {
                     for (String tool : new String[] {"create_customer", "list_customers"}) {
@@ -126,7 +126,7 @@ class AuditPostgresqlIT {
             }
         } finally {
             try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
-                ddl.execute("ALTER TABLE audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
+                ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
             }
         }
         // with the database taking entries again, the same call goes through
@@ -167,7 +167,7 @@ class AuditPostgresqlIT {
                 client.closeGracefully();
             }
             assertEquals(0, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
-            try (PreparedStatement query = db.prepareStatement("SELECT outcome, status FROM audit_entry"
+            try (PreparedStatement query = db.prepareStatement("SELECT outcome, status FROM mcpee_store.mcpee_audit_entry"
                     + " WHERE arguments LIKE ?")) {
                 query.setString(1, "%" + probe + "%");
                 try (ResultSet rows = query.executeQuery()) {
@@ -204,17 +204,17 @@ class AuditPostgresqlIT {
             long remaining = 8;
             for (int attempt = 0; attempt < 120 && remaining > 0; attempt++) {
                 Thread.sleep(500);
-                remaining = count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", old)
-                        + count(db, "SELECT count(*) FROM audit_unauthenticated WHERE client_ip = ?", old);
+                remaining = count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_entry WHERE tool_name = ?", old)
+                        + count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_unauthenticated WHERE client_ip = ?", old);
             }
             assertEquals(0, remaining, "purged by the timer (every 2 s in this deployment)");
-            assertEquals(1, count(db, "SELECT count(*) FROM audit_entry WHERE tool_name = ?", kept),
+            assertEquals(1, count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_entry WHERE tool_name = ?", kept),
                     "younger than the retention period: kept");
-            assertEquals(1, count(db, "SELECT count(*) FROM audit_unauthenticated WHERE client_ip = ?", kept),
+            assertEquals(1, count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_unauthenticated WHERE client_ip = ?", kept),
                     "a count younger than the retention period: kept");
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM audit_entry WHERE tool_name = ?");
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM mcpee_store.mcpee_audit_entry WHERE tool_name = ?");
                  PreparedStatement deleteTally = db.prepareStatement(
-                         "DELETE FROM audit_unauthenticated WHERE client_ip = ?")) {
+                         "DELETE FROM mcpee_store.mcpee_audit_unauthenticated WHERE client_ip = ?")) {
                 delete.setString(1, kept);
                 delete.executeUpdate();
                 deleteTally.setString(1, kept);
@@ -224,9 +224,9 @@ class AuditPostgresqlIT {
     }
 
     private static void insert(Connection db, String tool, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_entry (occurred_at, principal,"
-                + " credential_kind, tool_name, arguments, outcome, status, duration_ms)"
-                + " VALUES (?, 'purge-it', 'ANONYMOUS', ?, '{}', 'SUCCESS', 200, 1)")) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO mcpee_store.mcpee_audit_entry (occurred_at, principal,"
+                + " credential_kind, channel, tool_name, arguments, outcome, status, duration_ms)"
+                + " VALUES (?, 'purge-it', 'ANONYMOUS', 'MCP', ?, '{}', 'SUCCESS', 200, 1)")) {
             insert.setObject(1, at);
             insert.setString(2, tool);
             insert.executeUpdate();
@@ -234,8 +234,8 @@ class AuditPostgresqlIT {
     }
 
     private static void insertTally(Connection db, String clientIp, OffsetDateTime end) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_unauthenticated (id, period_start,"
-                + " period_end, client_ip, requests) VALUES (nextval('audit_unauthenticated_seq'), ?, ?, ?, 7)")) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO mcpee_store.mcpee_audit_unauthenticated (period_start,"
+                + " period_end, client_ip, requests) VALUES (?, ?, ?, 7)")) {
             insert.setObject(1, end.minusMinutes(1));
             insert.setObject(2, end);
             insert.setString(3, clientIp);

@@ -60,7 +60,7 @@ class PostgresqlStorageIT {
             }
             // the token's plaintext, and its secret part alone, are nowhere in the token table
             String secret = token.substring(token.lastIndexOf('_') + 1);
-            try (ResultSet tokens = connection.createStatement().executeQuery("SELECT * FROM agent_token")) {
+            try (ResultSet tokens = connection.createStatement().executeQuery("SELECT * FROM mcpee_store.mcpee_agent_token")) {
                 int columns = tokens.getMetaData().getColumnCount();
                 int rows = 0;
                 while (tokens.next()) {

@@ -58,7 +58,7 @@ class TokenAdminInputIT {
             "target/payara-h2-server.log"));
     /** A stack frame or a chained cause, as java.util.logging prints them. */
     private static final Pattern STACK_TRACE = Pattern.compile("(?m)^\\s*(at [\\w$.]+\\(|Caused by: )");
-    /** The column sizes of V2__agent_tokens.sql, seen from outside (TokenInputTest ties TokenInput to them). */
+    /** The column sizes of mcp-ee's token tables, seen from outside (TokenInputTest ties TokenInput to them). */
     private static final int NAME = 200;
     private static final int OWNER = 200;
     private static final int PERMISSION = 200;

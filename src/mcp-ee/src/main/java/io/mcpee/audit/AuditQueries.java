@@ -1,75 +1,89 @@
 package io.mcpee.audit;
 
+import io.mcpee.persistence.McpeeDatabase;
+import io.mcpee.tools.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Reading the audit log (the audit API), and its housekeeping writes (purge, unauthenticated tallies). */
+/**
+ * Reading the audit log (the audit API), and its housekeeping writes (purge, unauthenticated tallies), with plain
+ * JDBC on mcp-ee's tables. Every condition is a bound parameter; only this class's constant SQL is concatenated.
+ */
 @ApplicationScoped
 class AuditQueries {
+    private static final String COLUMNS = "id, occurred_at, principal, credential_kind, credential_id,"
+            + " credential_name, channel, tool_name, target, http_method, path, arguments, outcome, status,"
+            + " error_message, duration_ms, client_ip, session_id, request_id, client_name, client_version";
+
     private final AuditStore store;
-    // field injection: a persistence context cannot be a constructor parameter
-    @PersistenceContext(unitName = "crm")
-    private EntityManager entities;
+    private final McpeeDatabase database;
+    private final String entries;
+    private final String tallies;
 
     @Inject
-    AuditQueries(AuditStore store) {
+    AuditQueries(AuditStore store, McpeeDatabase database) {
         this.store = store;
+        this.database = database;
+        this.entries = database.table("audit_entry");
+        this.tallies = database.table("audit_unauthenticated");
     }
 
     /** For the CDI client proxy only. */
     protected AuditQueries() {
         this.store = null;
+        this.database = null;
+        this.entries = null;
+        this.tallies = null;
     }
 
     /** One page of entries, newest first, and the cursor of the next page (null on the last). */
     Page search(AuditQuery query) {
-        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEntry e WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + entries + " WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
         if (query.user() != null) {
-            jpql.append(" AND e.principal = :user");
-            parameters.put("user", query.user());
+            sql.append(" AND principal = ?");
+            parameters.add(query.user());
         }
         if (query.credentialId() != null) {
-            jpql.append(" AND e.credentialId = :credential");
-            parameters.put("credential", query.credentialId());
+            sql.append(" AND credential_id = ?");
+            parameters.add(query.credentialId());
         }
         if (query.tool() != null) {
-            jpql.append(" AND e.toolName = :tool");
-            parameters.put("tool", query.tool());
+            sql.append(" AND tool_name = ?");
+            parameters.add(query.tool());
         }
         if (!query.outcomes().isEmpty()) {
-            jpql.append(" AND e.outcome IN :outcomes");
-            parameters.put("outcomes", List.copyOf(query.outcomes()));
+            sql.append(" AND outcome IN (").append(String.join(", ",
+                    java.util.Collections.nCopies(query.outcomes().size(), "?"))).append(')');
+            query.outcomes().forEach(outcome -> parameters.add(outcome.name()));
         }
         if (query.from() != null) {
-            jpql.append(" AND e.occurredAt >= :from");
-            parameters.put("from", utc(query.from()));
+            sql.append(" AND occurred_at >= ?");
+            parameters.add(utc(query.from()));
         }
         if (query.to() != null) {
-            jpql.append(" AND e.occurredAt < :to");
-            parameters.put("to", utc(query.to()));
+            sql.append(" AND occurred_at < ?");
+            parameters.add(utc(query.to()));
         }
         if (query.before() != null) {
-            jpql.append(" AND (e.occurredAt < :beforeTime OR (e.occurredAt = :beforeTime AND e.id < :beforeId))");
-            parameters.put("beforeTime", utc(query.before().occurredAt()));
-            parameters.put("beforeId", query.before().id());
+            sql.append(" AND (occurred_at < ? OR (occurred_at = ? AND id < ?))");
+            parameters.add(utc(query.before().occurredAt()));
+            parameters.add(utc(query.before().occurredAt()));
+            parameters.add(query.before().id());
         }
-        jpql.append(" ORDER BY e.occurredAt DESC, e.id DESC");
-        TypedQuery<AuditEntry> select = entities.createQuery(jpql.toString(), AuditEntry.class);
-        parameters.forEach(select::setParameter);
         // one more than asked tells whether another page follows
-        List<AuditRecord> found = select.setMaxResults(query.limit() + 1).getResultList().stream()
-                .map(AuditEntry::toRecord).toList();
+        sql.append(" ORDER BY occurred_at DESC, id DESC FETCH FIRST ").append(query.limit() + 1).append(" ROWS ONLY");
+        List<AuditRecord> found = read(sql.toString(), parameters);
         if (found.size() <= query.limit()) {
             return new Page(found, null);
         }
@@ -83,48 +97,110 @@ class AuditQueries {
 
     /** The unauthenticated-request counts of the periods that began in [from, to), newest first. */
     List<UnauthenticatedTally> unauthenticated(Instant from, Instant to, int limit) {
-        return entities.createQuery("SELECT t FROM UnauthenticatedTally t WHERE t.periodStart >= :from"
-                        + " AND t.periodStart < :to ORDER BY t.periodStart DESC, t.requests DESC",
-                        UnauthenticatedTally.class)
-                .setParameter("from", utc(from)).setParameter("to", utc(to)).setMaxResults(limit).getResultList();
+        try (Connection connection = database.connection();
+             PreparedStatement select = connection.prepareStatement("SELECT period_start, period_end, client_ip,"
+                     + " requests FROM " + tallies + " WHERE period_start >= ? AND period_start < ?"
+                     + " ORDER BY period_start DESC, requests DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setObject(1, utc(from));
+            select.setObject(2, utc(to));
+            List<UnauthenticatedTally> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(new UnauthenticatedTally(instant(row, 1), instant(row, 2), row.getString(3),
+                            row.getLong(4)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new AuditUnavailable("the counts of unauthenticated requests could not be read", e);
+        }
     }
 
     /** Deletes at most {@code size} entries older than {@code cutoff}, oldest first, in one transaction. */
     int purgeEntries(Instant cutoff, int size) {
-        return purgeBatch("AuditEntry", "occurredAt", cutoff, size);
+        return purgeBatch(entries, "occurred_at", cutoff, size);
     }
 
     /** Deletes at most {@code size} counts of unauthenticated requests whose period ended before {@code cutoff}. */
     int purgeTallies(Instant cutoff, int size) {
-        return purgeBatch("UnauthenticatedTally", "periodEnd", cutoff, size);
+        return purgeBatch(tallies, "period_end", cutoff, size);
     }
 
-    // entity and time are constants of this class, never input: the JPQL is not built from anything a caller sends
-    private int purgeBatch(String entity, String time, Instant cutoff, int size) {
-        return inTransaction(() -> {
-            List<Long> ids = entities.createQuery("SELECT e.id FROM " + entity + " e WHERE e." + time + " < :cutoff"
-                            + " ORDER BY e." + time + ", e.id", Long.class)
-                    .setParameter("cutoff", utc(cutoff)).setMaxResults(size).getResultList();
+    // table and time are constants of this class, never input: the SQL is not built from anything a caller sends
+    private int purgeBatch(String table, String time, Instant cutoff, int size) {
+        return store.inTransaction(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM " + table + " WHERE " + time
+                    + " < ? ORDER BY " + time + ", id FETCH FIRST " + size + " ROWS ONLY")) {
+                select.setObject(1, utc(cutoff));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+            }
             if (ids.isEmpty()) {
                 return 0;
             }
-            return entities.createQuery("DELETE FROM " + entity + " e WHERE e.id IN :ids")
-                    .setParameter("ids", ids).executeUpdate();
-        });
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    delete.setLong(i + 1, ids.get(i));
+                }
+                return delete.executeUpdate();
+            }
+        }, "audit maintenance failed");
     }
 
     void writeTally(UnauthenticatedRequests.Drained drained) {
-        inTransaction(() -> {
-            for (UnauthenticatedRequests.Count count : drained.counts()) {
-                entities.persist(new UnauthenticatedTally(drained.start(), drained.end(), count.clientIp(),
-                        count.requests()));
+        store.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tallies + " (period_start,"
+                    + " period_end, client_ip, requests) VALUES (?, ?, ?, ?)")) {
+                for (UnauthenticatedRequests.Count count : drained.counts()) {
+                    insert.setObject(1, utc(drained.start()));
+                    insert.setObject(2, utc(drained.end()));
+                    insert.setString(3, AuditRecords.fit(count.clientIp(), 64));
+                    insert.setLong(4, count.requests());
+                    insert.executeUpdate();
+                }
             }
             return drained.counts().size();
-        });
+        }, "audit maintenance failed");
     }
 
-    private int inTransaction(AuditStore.Work work) {
-        return store.inTransaction(work, "audit maintenance failed");
+    private List<AuditRecord> read(String sql, List<Object> parameters) {
+        try (Connection connection = database.connection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            List<AuditRecord> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(record(row));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new AuditUnavailable("the audit log could not be read", e);
+        }
+    }
+
+    private static AuditRecord record(ResultSet row) throws SQLException {
+        return new AuditRecord(row.getLong("id"), instant(row, 2),
+                new AuditRecord.Actor(row.getString("principal"), row.getString("credential_kind"),
+                        row.getString("credential_id"), row.getString("credential_name")),
+                new AuditRecord.Act(Channel.valueOf(row.getString("channel")), row.getString("tool_name"),
+                        row.getString("target"), row.getString("arguments"), row.getString("http_method"),
+                        row.getString("path")),
+                new AuditRecord.Ending(Outcome.valueOf(row.getString("outcome")), row.getInt("status"),
+                        row.getString("error_message"), row.getLong("duration_ms")),
+                new AuditRecord.Origin(row.getString("client_ip"), row.getString("session_id"),
+                        row.getString("request_id"), row.getString("client_name"), row.getString("client_version")));
+    }
+
+    private static Instant instant(ResultSet row, int index) throws SQLException {
+        return row.getObject(index, OffsetDateTime.class).toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

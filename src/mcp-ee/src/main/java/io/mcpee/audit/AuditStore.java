@@ -1,12 +1,13 @@
 package io.mcpee.audit;
 
+import io.mcpee.persistence.McpeeDatabase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 class AuditStore {
     private static final Logger LOG = Logger.getLogger(AuditStore.class.getName());
-    private static final String INSERT = "INSERT INTO audit_entry (occurred_at, principal, credential_kind,"
+    private static final String INSERT = "INSERT INTO %s (occurred_at, principal, credential_kind,"
             + " credential_id, credential_name, tool_name, target, arguments, outcome, status, error_message,"
             + " duration_ms, client_ip, session_id, request_id, client_name, client_version, channel, http_method,"
             + " path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -38,8 +39,20 @@ class AuditStore {
     // of them per tool call (about 4 % of a tool call's CPU in bench/run.sh).
     @Resource
     private UserTransaction transaction;
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    private DataSource dataSource;
+    private final McpeeDatabase database;
+    private final String insert;
+
+    @Inject
+    AuditStore(McpeeDatabase database) {
+        this.database = database;
+        this.insert = INSERT.formatted(database.table("audit_entry"));
+    }
+
+    /** For the CDI client proxy only. */
+    protected AuditStore() {
+        this.database = null;
+        this.insert = null;
+    }
 
     /** Opens the transaction a call runs in; the resource's own transactional code joins it. */
     void begin() {
@@ -86,8 +99,8 @@ class AuditStore {
 
     /** Writes the entry in a transaction of its own. */
     void writeAlone(AuditRecord record) {
-        inTransaction(() -> {
-            insert(record);
+        inTransaction(connection -> {
+            insert(connection, record);
             return 1;
         }, "the entry was refused");
     }
@@ -100,7 +113,11 @@ class AuditStore {
     int inTransaction(Work work, String failure) {
         begin();
         try {
-            int result = work.run();
+            int result;
+            // the handle is closed before the commit: the transaction keeps the connection until it ends
+            try (Connection connection = database.connection()) {
+                result = work.run(connection);
+            }
             transaction.commit();
             return result;
         } catch (Exception e) {
@@ -109,10 +126,10 @@ class AuditStore {
         }
     }
 
-    /** Work in a transaction: a count of rows. */
+    /** Work in a transaction, on a connection enlisted in it: a count of rows. */
     @FunctionalInterface
     interface Work {
-        int run() throws Exception;
+        int run(Connection connection) throws Exception;
     }
 
     /** Rolls back this thread's transaction (a call's, or one of {@link #inTransaction}), if one is still open. */
@@ -129,8 +146,13 @@ class AuditStore {
     }
 
     private void insert(AuditRecord record) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = database.connection()) {
+            insert(connection, record);
+        }
+    }
+
+    private void insert(Connection connection, AuditRecord record) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(this.insert)) {
             AuditRecord.Actor actor = record.actor();
             AuditRecord.Act act = record.act();
             AuditRecord.Ending ending = record.ending();

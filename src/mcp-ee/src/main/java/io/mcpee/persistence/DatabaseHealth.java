@@ -1,11 +1,9 @@
 package io.mcpee.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
 import javax.transaction.xa.XAException;
 import java.net.ConnectException;
 import java.sql.Connection;
@@ -44,9 +42,9 @@ public class DatabaseHealth {
     private final BooleanSupplier probe;
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
     private volatile Outage outage;
-    // field injection: a resource cannot be a constructor parameter
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    private DataSource dataSource;
+    // field injection: the probe's data source, looked up when first needed
+    @Inject
+    private McpeeDatabase database;
 
     @Inject
     DatabaseHealth(@ConfigProperty(name = "mcpee.database.timeout", defaultValue = "PT2S") String timeout,
@@ -189,7 +187,7 @@ public class DatabaseHealth {
 
     /** Whether a connection can be had and answers within the timeout. */
     private boolean connects() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.connection()) {
             return connection.isValid(timeoutSeconds);
         } catch (SQLException | RuntimeException e) {
             return false;

@@ -59,8 +59,8 @@ public record Grantor(String user, Set<String> held, boolean admin, Optional<Ins
 
     /** Whether this caller may see and change the token: otherwise it is a 404 to them. */
     boolean mayManage(AgentToken token) {
-        return (admin || token.getOwner().equals(user)) && mayGrant(token.getAllPermissions())
-                && mayOutlive(token.getExpiresAt());
+        return (admin || token.owner().equals(user)) && mayGrant(token.allPermissions())
+                && mayOutlive(token.expiresAt());
     }
 
     /** Whether a token expiring at {@code expiresAt} (null: never) is within this caller's lifetime. */

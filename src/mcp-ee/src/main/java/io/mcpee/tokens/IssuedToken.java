@@ -11,6 +11,6 @@ public record IssuedToken(AgentToken token, String plaintext) {
 
     @Override
     public String toString() {
-        return "IssuedToken[" + token.getKeyId() + "]";
+        return "IssuedToken[" + token.keyId() + "]";
     }
 }

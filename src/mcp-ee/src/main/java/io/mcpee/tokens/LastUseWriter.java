@@ -1,16 +1,16 @@
 package io.mcpee.tokens;
 
 import io.mcpee.persistence.DatabaseHealth;
-import jakarta.annotation.Resource;
+import io.mcpee.persistence.McpeeDatabase;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,23 +22,24 @@ import java.util.logging.Logger;
 @Stateless
 public class LastUseWriter {
     private static final Logger LOG = Logger.getLogger(LastUseWriter.class.getName());
-    private static final String UPDATE = "UPDATE agent_token SET last_used_at = ? WHERE id = ?"
+    private static final String UPDATE = "UPDATE %s SET last_used_at = ? WHERE id = ?"
             + " AND (last_used_at IS NULL OR last_used_at < ?)";
 
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    private DataSource dataSource;
+    // field injection: the container makes a session bean with its no-argument constructor
+    @Inject
+    private McpeeDatabase tables;
     @Inject
     private DatabaseHealth database;
 
     @Asynchronous
     public void record(long tokenId, Instant usedAt) {
-        Timestamp at = Timestamp.from(usedAt);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        OffsetDateTime at = usedAt.atOffset(ZoneOffset.UTC);
+        try (Connection connection = tables.connection();
+             PreparedStatement update = connection.prepareStatement(UPDATE.formatted(tables.table("agent_token")))) {
             update.setQueryTimeout(database.queryTimeoutSeconds());
-            update.setTimestamp(1, at);
+            update.setObject(1, at);
             update.setLong(2, tokenId);
-            update.setTimestamp(3, at);
+            update.setObject(3, at);
             update.executeUpdate();
         } catch (SQLException e) {
             // a last use not recorded is no reason to fail anything; an outage is logged by DatabaseHealth

@@ -90,7 +90,7 @@ public class TokenAdminResource {
             action.arguments(request.json());
             IssuedToken issued = tokens.create(request.spec(), administrators.current());
             action.target(target(issued.token()));
-            return Response.created(URI.create("tokens/" + issued.token().getId()))
+            return Response.created(URI.create("tokens/" + issued.token().id()))
                     .entity(new TokenView.WithSecret(TokenView.of(issued.token(), settings, Instant.now()),
                             issued.plaintext())).build();
         });
@@ -145,6 +145,6 @@ public class TokenAdminResource {
 
     /** A token as the audit names it: id and name, never anything of its secret. */
     private static String target(AgentToken token) {
-        return "token " + token.getId() + " \"" + token.getName() + "\"";
+        return "token " + token.id() + " \"" + token.name() + "\"";
     }
 }

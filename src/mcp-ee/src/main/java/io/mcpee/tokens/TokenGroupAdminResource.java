@@ -53,7 +53,7 @@ public class TokenGroupAdminResource {
     /** A group as the API shows it. */
     public record GroupView(long id, String name, Set<String> permissions) {
         static GroupView of(TokenGroup group) {
-            return new GroupView(group.getId(), group.getName(), new TreeSet<>(group.getPermissions()));
+            return new GroupView(group.id(), group.name(), new TreeSet<>(group.permissions()));
         }
     }
 
@@ -88,7 +88,7 @@ public class TokenGroupAdminResource {
             action.arguments(request.json());
             TokenGroup group = tokens.createGroup(request.name(), request.permissions(), administrators.current());
             action.target(target(group));
-            return Response.created(URI.create("token-groups/" + group.getId())).entity(GroupView.of(group))
+            return Response.created(URI.create("token-groups/" + group.id())).entity(GroupView.of(group))
                     .build();
         });
     }
@@ -106,6 +106,6 @@ public class TokenGroupAdminResource {
     }
 
     private static String target(TokenGroup group) {
-        return "token group " + group.getId() + " \"" + group.getName() + "\"";
+        return "token group " + group.id() + " \"" + group.name() + "\"";
     }
 }

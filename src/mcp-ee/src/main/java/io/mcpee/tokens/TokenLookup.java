@@ -1,16 +1,15 @@
 package io.mcpee.tokens;
 
 import io.mcpee.persistence.DatabaseHealth;
-import jakarta.annotation.Resource;
+import io.mcpee.persistence.McpeeDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -24,38 +23,42 @@ import java.util.Set;
  */
 @ApplicationScoped
 class TokenLookup {
-    private static final String TOKEN = "SELECT id, secret_hash, name, owner_name, active, expires_at, rate_limit"
-            + " FROM agent_token WHERE key_id = ?";
-    private static final String PERMISSIONS = "SELECT permission FROM agent_token_permission WHERE token_id = ?"
-            + " UNION SELECT gp.permission FROM agent_token_group tg"
-            + " JOIN token_group_permission gp ON gp.group_id = tg.group_id WHERE tg.token_id = ?";
-
-    private final DatabaseHealth database;
-    // field injection: a resource cannot be a constructor parameter
-    @Resource(lookup = "java:comp/DefaultDataSource")
-    private DataSource dataSource;
+    private final DatabaseHealth health;
+    private final McpeeDatabase database;
+    private final String token;
+    private final String grants;
 
     @Inject
-    TokenLookup(DatabaseHealth database) {
+    TokenLookup(DatabaseHealth health, McpeeDatabase database) {
+        this.health = health;
         this.database = database;
+        this.token = "SELECT id, secret_hash, name, owner_name, active, expires_at, rate_limit FROM "
+                + database.table("agent_token") + " WHERE key_id = ?";
+        this.grants = "SELECT permission FROM " + database.table("agent_token_permission")
+                + " WHERE token_id = ? UNION SELECT gp.permission FROM " + database.table("agent_token_group")
+                + " tg JOIN " + database.table("token_group_permission")
+                + " gp ON gp.group_id = tg.group_id WHERE tg.token_id = ?";
     }
 
     /** For the CDI client proxy only. */
     protected TokenLookup() {
+        this.health = null;
         this.database = null;
+        this.token = null;
+        this.grants = null;
     }
 
     /** The token with this public key id, if there is one. */
     Optional<StoredToken> byKey(String keyId) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.connection()) {
             long id;
             String hash;
             String name;
             String owner;
             boolean active;
-            Timestamp expires;
+            OffsetDateTime expires;
             String rateLimit;
-            try (PreparedStatement select = statement(connection, TOKEN)) {
+            try (PreparedStatement select = statement(connection, token)) {
                 select.setString(1, keyId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -66,12 +69,12 @@ class TokenLookup {
                     name = row.getString(3);
                     owner = row.getString(4);
                     active = row.getBoolean(5);
-                    expires = row.getTimestamp(6);
+                    expires = row.getObject(6, OffsetDateTime.class);
                     rateLimit = row.getString(7);
                 }
             }
             Set<String> permissions = new HashSet<>();
-            try (PreparedStatement select = statement(connection, PERMISSIONS)) {
+            try (PreparedStatement select = statement(connection, grants)) {
                 select.setLong(1, id);
                 select.setLong(2, id);
                 try (ResultSet rows = select.executeQuery()) {
@@ -88,7 +91,7 @@ class TokenLookup {
 
     private PreparedStatement statement(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(database.queryTimeoutSeconds());
+        statement.setQueryTimeout(health.queryTimeoutSeconds());
         return statement;
     }
 }

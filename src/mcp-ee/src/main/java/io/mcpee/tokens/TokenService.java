@@ -2,13 +2,9 @@ package io.mcpee.tokens;
 
 import io.mcpee.guard.Rate;
 import io.mcpee.guard.ThrottleSettings;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,22 +16,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Agent tokens and token groups: issue, rotate, revoke (authentication is {@link TokenAuthenticator}'s).
- * Container-managed transactions.
+ * Agent tokens and token groups: issue, rotate, revoke (authentication is {@link TokenAuthenticator}'s). Every
+ * method runs in a transaction: the caller's (the admin API's, which its audit entry joins), or one of its own.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class TokenService {
-    @PersistenceContext
-    private EntityManager em;
+    private final TokenStore store;
+    private final TokenSettings settings;
+    private final LastUseRecorder lastUse;
+    private final ThrottleSettings throttle;
 
     @Inject
-    private TokenSettings settings;
+    TokenService(TokenStore store, TokenSettings settings, LastUseRecorder lastUse, ThrottleSettings throttle) {
+        this.store = store;
+        this.settings = settings;
+        this.lastUse = lastUse;
+        this.throttle = throttle;
+    }
 
-    @Inject
-    private LastUseRecorder lastUse;
-
-    @Inject
-    private ThrottleSettings throttle;
+    /** For the CDI client proxy only. */
+    protected TokenService() {
+        this(null, null, null, null);
+    }
 
     public IssuedToken create(TokenSpec spec, Grantor grantor) {
         String name = TokenInput.text("name", spec.name(), TokenInput.TOKEN_NAME);
@@ -53,12 +56,8 @@ public class TokenService {
                 spec.neverExpires(), now.plus(settings.defaultLifetime()));
         String rateLimit = rate(spec.rateLimit(), grantor);
         TokenFormat.Generated generated = TokenFormat.generate();
-        AgentToken token = new AgentToken(generated.keyId(), generated.secretHash(), name, owner, now, expiresAt);
-        token.setActive(spec.active() == null || spec.active());
-        token.setPermissions(permissions);
-        token.setGroups(groups);
-        token.setRateLimit(rateLimit);
-        em.persist(token);
+        AgentToken token = store.insert(generated.keyId(), generated.secretHash(), name, owner,
+                spec.active() == null || spec.active(), now, expiresAt, rateLimit, permissions, groups);
         return new IssuedToken(token, generated.plaintext());
     }
 
@@ -66,39 +65,27 @@ public class TokenService {
     public AgentToken ensure(String plaintext, String name, String owner, Set<String> permissions) {
         TokenFormat.Parsed parsed = TokenFormat.parse(plaintext).orElseThrow(
                 () -> new TokenException(400, "not an mcp-ee token: expected " + TokenFormat.SHAPE.pattern()));
-        List<AgentToken> found = em.createQuery("SELECT t FROM AgentToken t WHERE t.keyId = :key", AgentToken.class)
-                .setParameter("key", parsed.keyId()).getResultList();
-        AgentToken token;
-        if (found.isEmpty()) {
-            token = new AgentToken(parsed.keyId(), TokenFormat.hash(parsed.secret()), name, owner,
-                    TokenInput.stored(Instant.now()),
-                    null);
-            em.persist(token);
-        } else {
-            token = found.get(0);
-            token.replaceSecret(parsed.keyId(), TokenFormat.hash(parsed.secret()));
-            token.setActive(true);
-            token.setExpiresAt(null);
+        String hash = TokenFormat.hash(parsed.secret());
+        Optional<Long> existing = store.idOfKey(parsed.keyId());
+        if (existing.isEmpty()) {
+            return store.insert(parsed.keyId(), hash, name, owner, true, TokenInput.stored(Instant.now()), null, null,
+                    permissions, Set.of());
         }
-        Set<String> all = new HashSet<>(token.getPermissions());
+        store.restore(existing.get(), parsed.keyId(), hash);
+        AgentToken token = store.find(existing.get()).orElseThrow();
+        Set<String> all = new HashSet<>(token.permissions());
         all.addAll(permissions);
-        token.setPermissions(all);
-        return token;
+        return store.update(with(token, token.name(), true, null, token.rateLimit(), all, token.groups()));
     }
 
     /** The tokens this caller may manage, of {@code owner} (null: of every owner an admin sees). */
     public List<AgentToken> list(String owner, Grantor grantor) {
-        String scope = grantor.admin() ? owner : grantor.user();
-        List<AgentToken> tokens = scope == null
-                ? em.createQuery("SELECT t FROM AgentToken t ORDER BY t.id", AgentToken.class).getResultList()
-                : em.createQuery("SELECT t FROM AgentToken t WHERE t.owner = :owner ORDER BY t.id", AgentToken.class)
-                .setParameter("owner", scope).getResultList();
-        return tokens.stream().filter(grantor::mayManage).toList();
+        return store.list(grantor.admin() ? owner : grantor.user()).stream().filter(grantor::mayManage).toList();
     }
 
     /** The token, if this caller may manage it; to anyone else it does not exist. */
     public Optional<AgentToken> find(long id, Grantor grantor) {
-        return Optional.ofNullable(em.find(AgentToken.class, id)).filter(grantor::mayManage);
+        return store.find(id).filter(grantor::mayManage);
     }
 
     /**
@@ -107,7 +94,7 @@ public class TokenService {
      */
     public AgentToken update(long id, TokenSpec changes, Grantor grantor) {
         AgentToken token = manageable(id, grantor);
-        if (changes.owner() != null && !changes.owner().strip().equals(token.getOwner())) {
+        if (changes.owner() != null && !changes.owner().strip().equals(token.owner())) {
             // the agent acts as its owner: another owner is another token, made by create
             throw new TokenException(400, "a token's owner cannot be changed; create a token for the new owner");
         }
@@ -126,42 +113,35 @@ public class TokenService {
         requireGrantable(grantor, Objects.requireNonNullElse(permissions, Set.of()),
                 Objects.requireNonNullElse(groups, Set.of()));
 
-        if (name != null) {
-            token.setName(name);
-        }
-        if (changes.active() != null) {
-            token.setActive(changes.active());
-        }
-        if (changes.neverExpires()) {
-            token.setExpiresAt(null);
-        } else if (expiresAt != null) {
-            token.setExpiresAt(expiresAt);
-        }
-        if (changes.rateLimit() != null) {
-            token.setRateLimit(rateLimit); // blank: back to the default
-        }
-        if (permissions != null) {
-            token.setPermissions(permissions);
-        }
-        if (groups != null) {
-            token.setGroups(groups);
-        }
-        return token;
+        return store.update(with(token,
+                name != null ? name : token.name(),
+                changes.active() != null ? changes.active() : token.active(),
+                changes.neverExpires() ? null : expiresAt != null ? expiresAt : token.expiresAt(),
+                changes.rateLimit() != null ? rateLimit : token.rateLimit(), // blank: back to the default
+                permissions != null ? permissions : token.permissions(),
+                groups != null ? groups : token.groups()));
+    }
+
+    /** The token with these changeable fields. */
+    private static AgentToken with(AgentToken token, String name, boolean active, Instant expiresAt, String rateLimit,
+                                   Set<String> permissions, Set<TokenGroup> groups) {
+        return new AgentToken(token.id(), token.keyId(), name, token.owner(), active, token.createdAt(), expiresAt,
+                token.lastUsedAt(), rateLimit, permissions, groups);
     }
 
     /** A new secret (and key): the old token stops working at once. */
     public IssuedToken regenerate(long id, Grantor grantor) {
-        AgentToken token = manageable(id, grantor);
+        manageable(id, grantor);
         TokenFormat.Generated generated = TokenFormat.generate();
-        token.replaceSecret(generated.keyId(), generated.secretHash());
-        lastUse.forget(token.getId());
+        AgentToken token = store.replaceSecret(id, generated.keyId(), generated.secretHash());
+        lastUse.forget(id);
         return new IssuedToken(token, generated.plaintext());
     }
 
     /** Deletes the token; returns what it was. */
     public AgentToken delete(long id, Grantor grantor) {
         AgentToken token = manageable(id, grantor);
-        em.remove(token);
+        store.delete(id);
         lastUse.forget(id);
         return token;
     }
@@ -172,26 +152,15 @@ public class TokenService {
      */
     public List<AgentToken> unused(Duration idle, Grantor grantor) {
         String owner = grantor.admin() ? null : grantor.user();
-        Instant before = Instant.now().minus(idle);
-        String ownerClause = owner == null ? "" : " AND t.owner = :owner";
-        var query = em.createQuery("SELECT t FROM AgentToken t WHERE ((t.lastUsedAt IS NULL AND t.createdAt < :before)"
-                + " OR t.lastUsedAt < :before)" + ownerClause + " ORDER BY t.id", AgentToken.class)
-                .setParameter("before", before);
-        if (owner != null) {
-            query.setParameter("owner", owner);
-        }
-        return query.getResultList().stream().filter(grantor::mayManage).toList();
+        return store.unusedSince(Instant.now().minus(idle), owner).stream().filter(grantor::mayManage).toList();
     }
 
     public boolean anyActiveAdminToken() {
-        return em.createQuery("SELECT COUNT(t) FROM AgentToken t JOIN t.permissions p WHERE t.active = TRUE "
-                + "AND p = :admin AND (t.expiresAt IS NULL OR t.expiresAt > :now)", Long.class)
-                .setParameter("admin", Grantor.ADMIN_ROLE).setParameter("now", Instant.now())
-                .getSingleResult() > 0;
+        return store.anyActiveHolding(Grantor.ADMIN_ROLE, Instant.now());
     }
 
     public List<TokenGroup> groups() {
-        return em.createQuery("SELECT g FROM TokenGroup g ORDER BY g.name", TokenGroup.class).getResultList();
+        return store.groups();
     }
 
     public TokenGroup createGroup(String name, Set<String> permissions, Grantor grantor) {
@@ -200,22 +169,18 @@ public class TokenService {
         }
         String clean = TokenInput.text("name", name, TokenInput.GROUP_NAME);
         Set<String> grants = permissions(permissions);
-        if (!findGroups(Set.of(clean)).isEmpty()) {
+        if (!store.groupsNamed(Set.of(clean)).isEmpty()) {
             throw exists(clean);
         }
-        TokenGroup group = new TokenGroup(clean, grants);
-        em.persist(group);
         try {
-            // two admins creating the same name at once both pass the check above; the unique name decides, here
-            // rather than at commit, where it would be a 500
-            em.flush();
-        } catch (PersistenceException e) {
+            // two admins creating the same name at once both pass the check above; the unique name decides
+            return store.insertGroup(clean, grants);
+        } catch (SQLException e) {
             if (!violatesConstraint(e)) {
-                throw e;
+                throw new TokenStore.StoreFailure(e);
             }
             throw exists(clean);
         }
-        return group;
     }
 
     /** Deletes the group (and takes it from every token that has it); returns what it was. */
@@ -223,18 +188,9 @@ public class TokenService {
         if (!grantor.admin()) {
             throw new TokenException(403, "only an mcp-admin may manage token groups");
         }
-        TokenGroup group = em.find(TokenGroup.class, id);
-        if (group == null) {
-            return Optional.empty();
-        }
-        for (AgentToken token : em.createQuery("SELECT t FROM AgentToken t JOIN t.groups g WHERE g = :group",
-                AgentToken.class).setParameter("group", group).getResultList()) {
-            Set<TokenGroup> remaining = new HashSet<>(token.getGroups());
-            remaining.removeIf(g -> g.getId().equals(group.getId()));
-            token.setGroups(remaining);
-        }
-        em.remove(group);
-        return Optional.of(group);
+        Optional<TokenGroup> group = store.group(id);
+        group.ifPresent(g -> store.deleteGroup(g.id()));
+        return group;
     }
 
     /** The token if this caller may manage it; otherwise 404, never 403, so as not to confirm it exists. */
@@ -250,10 +206,10 @@ public class TokenService {
     /** The groups of these names, each of which must exist. */
     private Set<TokenGroup> groups(Set<String> given) {
         Set<String> names = TokenInput.texts("each group name", given, TokenInput.GROUP_NAME);
-        Set<TokenGroup> groups = new HashSet<>(findGroups(names));
+        Set<TokenGroup> groups = new HashSet<>(store.groupsNamed(names));
         if (groups.size() != names.size()) {
             Set<String> missing = new HashSet<>(names);
-            groups.forEach(g -> missing.remove(g.getName()));
+            groups.forEach(g -> missing.remove(g.name()));
             throw new TokenException(400, "unknown token groups: " + missing);
         }
         return groups;
@@ -273,17 +229,9 @@ public class TokenService {
         return false;
     }
 
-    private List<TokenGroup> findGroups(Set<String> names) {
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT g FROM TokenGroup g WHERE g.name IN :names", TokenGroup.class)
-                .setParameter("names", names).getResultList();
-    }
-
     private static void requireGrantable(Grantor grantor, Set<String> permissions, Set<TokenGroup> groups) {
         Set<String> all = new HashSet<>(permissions);
-        groups.forEach(g -> all.addAll(g.getPermissions()));
+        groups.forEach(g -> all.addAll(g.permissions()));
         if (!grantor.mayGrant(all)) {
             Set<String> excess = new HashSet<>(all);
             excess.removeAll(grantor.held());

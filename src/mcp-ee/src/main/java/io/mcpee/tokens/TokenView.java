@@ -13,22 +13,22 @@ public record TokenView(long id, String name, String owner, String keyPreview, S
                         List<String> groups, Set<String> effectivePermissions, String rateLimit) {
 
     static TokenView of(AgentToken token, TokenSettings settings, Instant now) {
-        return new TokenView(token.getId(), token.getName(), token.getOwner(),
-                TokenFormat.PREFIX + token.getKeyId().substring(0, 8) + "…", status(token, settings, now),
-                token.isActive(), token.getCreatedAt(), token.getExpiresAt(), token.getLastUsedAt(),
-                new java.util.TreeSet<>(token.getPermissions()),
-                token.getGroups().stream().map(TokenGroup::getName).sorted().toList(), token.getAllPermissions(),
-                token.getRateLimit());
+        return new TokenView(token.id(), token.name(), token.owner(),
+                TokenFormat.PREFIX + token.keyId().substring(0, 8) + "…", status(token, settings, now),
+                token.active(), token.createdAt(), token.expiresAt(), token.lastUsedAt(),
+                new java.util.TreeSet<>(token.permissions()),
+                token.groups().stream().map(TokenGroup::name).sorted().toList(), token.allPermissions(),
+                token.rateLimit());
     }
 
     static String status(AgentToken token, TokenSettings settings, Instant now) {
-        if (!token.isActive()) {
+        if (!token.active()) {
             return "inactive";
         }
-        if (token.getExpiresAt() != null && !now.isBefore(token.getExpiresAt())) {
+        if (token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
             return "expired";
         }
-        if (token.getExpiresAt() != null && now.plus(settings.expiresSoon()).isAfter(token.getExpiresAt())) {
+        if (token.expiresAt() != null && now.plus(settings.expiresSoon()).isAfter(token.expiresAt())) {
             return "expires-soon";
         }
         return "active";

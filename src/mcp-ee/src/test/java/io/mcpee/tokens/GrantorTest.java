@@ -18,9 +18,7 @@ class GrantorTest {
     private static final Instant IN_TEN_DAYS = NOW.plus(10, ChronoUnit.DAYS);
 
     private static AgentToken token(String owner, Set<String> permissions, Instant expiresAt) {
-        AgentToken token = new AgentToken("k", "h", "t", owner, NOW, expiresAt);
-        token.setPermissions(permissions);
-        return token;
+        return new AgentToken(1, "k", "t", owner, true, NOW, expiresAt, null, null, permissions, Set.of());
     }
 
     @Test

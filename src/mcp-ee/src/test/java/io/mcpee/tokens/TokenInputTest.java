@@ -29,25 +29,26 @@ class TokenInputTest {
 
     @Test
     void limitsAreTheColumnSizesOfTheMigration() throws IOException {
-        Map<String, Integer> columns = varcharColumns("db/migration/V2__agent_tokens.sql");
-        assertEquals(TokenInput.TOKEN_NAME, columns.get("agent_token.name"));
-        assertEquals(TokenInput.OWNER, columns.get("agent_token.owner_name"));
-        assertEquals(TokenInput.RATE_LIMIT, columns.get("agent_token.rate_limit"));
-        assertEquals(TokenInput.PERMISSION, columns.get("agent_token_permission.permission"));
-        assertEquals(TokenInput.PERMISSION, columns.get("token_group_permission.permission"));
-        assertEquals(TokenInput.GROUP_NAME, columns.get("token_group.name"));
+        Map<String, Integer> columns = varcharColumns("io/mcpee/migration/V1__mcpee_tables.sql");
+        assertEquals(TokenInput.TOKEN_NAME, columns.get("mcpee_agent_token.name"));
+        assertEquals(TokenInput.OWNER, columns.get("mcpee_agent_token.owner_name"));
+        assertEquals(TokenInput.RATE_LIMIT, columns.get("mcpee_agent_token.rate_limit"));
+        assertEquals(TokenInput.PERMISSION, columns.get("mcpee_agent_token_permission.permission"));
+        assertEquals(TokenInput.PERMISSION, columns.get("mcpee_token_group_permission.permission"));
+        assertEquals(TokenInput.GROUP_NAME, columns.get("mcpee_token_group.name"));
     }
 
     /** A later migration that changed these columns would make the limits wrong: it must change them too. */
     @Test
     void noLaterMigrationChangesTheTokenTables() throws IOException {
-        try (DirectoryStream<Path> migrations = Files.newDirectoryStream(Path.of("src/main/resources/db/migration"),
-                "V*.sql")) {
+        try (DirectoryStream<Path> migrations = Files.newDirectoryStream(
+                Path.of("src/main/resources/io/mcpee/migration"), "V*.sql")) {
             for (Path migration : migrations) {
-                if (!migration.getFileName().toString().startsWith("V2__")) {
+                if (!migration.getFileName().toString().startsWith("V1__")) {
                     String sql = Files.readString(migration);
-                    assertFalse(Pattern.compile("ALTER TABLE (agent_token|token_group)", Pattern.CASE_INSENSITIVE)
-                            .matcher(sql).find(), migration + " alters a token table; update TokenInput");
+                    assertFalse(Pattern.compile("ALTER TABLE mcpee_(agent_token|token_group)",
+                            Pattern.CASE_INSENSITIVE).matcher(sql).find(), migration
+                            + " alters a token table; update TokenInput");
                 }
             }
         }

@@ -1,4 +1,4 @@
-package io.mcpee.persistence;
+package io.mcpee.demo;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
