@@ -132,7 +132,7 @@ class AdminPageIT {
     }
 
     private String page() {
-        return base.toString().replaceAll("/$", "") + "/admin/";
+        return base.toString().replaceAll("/$", "") + "/mcp-ee/admin/";
     }
 
     /** Opens the page signed out: a fresh tab state with nothing in sessionStorage. */
@@ -279,23 +279,23 @@ class AdminPageIT {
     @Test
     void thePageIsPublicAndLoadsNothingFromElsewhere() throws Exception {
         String context = base.getPath().replaceAll("/$", "");
-        HttpResponse<String> html = get("/admin/");
+        HttpResponse<String> html = get("/mcp-ee/admin/");
         assertEquals(200, html.statusCode(), html.body());
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
                 html.headers().toString());
         assertTrue(html.body().contains("<script src=\"admin.js\""), html.body());
 
-        HttpResponse<String> bare = get("/admin");
-        assertTrue(bare.statusCode() == 301 || bare.statusCode() == 302, "GET " + context + "/admin: "
+        HttpResponse<String> bare = get("/mcp-ee/admin");
+        assertTrue(bare.statusCode() == 301 || bare.statusCode() == 302, "GET " + context + "/mcp-ee/admin: "
                 + bare.statusCode());
-        assertTrue(bare.headers().firstValue("Location").orElse("").endsWith(context + "/admin/"),
+        assertTrue(bare.headers().firstValue("Location").orElse("").endsWith(context + "/mcp-ee/admin/"),
                 bare.headers().toString());
 
-        HttpResponse<String> script = get("/admin/admin.js");
+        HttpResponse<String> script = get("/mcp-ee/admin/admin.js");
         assertEquals(200, script.statusCode());
         assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
                 script.headers().toString());
-        HttpResponse<String> style = get("/admin/admin.css");
+        HttpResponse<String> style = get("/mcp-ee/admin/admin.css");
         assertEquals(200, style.statusCode());
         assertTrue(style.headers().firstValue("Content-Type").orElse("").startsWith("text/css"),
                 style.headers().toString());
@@ -304,7 +304,7 @@ class AdminPageIT {
                     || file.body().contains("//cdn"), file.uri() + " names another site");
         }
         // the API behind it is not public
-        assertEquals(401, apiStatus("/api/admin/tokens", null));
+        assertEquals(401, apiStatus("/mcp-ee/api/tokens", null));
     }
 
     @Test
@@ -341,7 +341,7 @@ class AdminPageIT {
         assertTrue(help.contains("mcp-tokens") && help.contains("Other agent tokens are refused"), help);
         screenshot("plain-token-refused");
         // the API refuses it the same, whatever the page does
-        assertEquals(403, apiStatus("/api/admin/tokens", plain));
+        assertEquals(403, apiStatus("/mcp-ee/api/tokens", plain));
     }
 
     /** A token that may only read the audit log gets the audit view and no token management. */
@@ -653,8 +653,8 @@ class AdminPageIT {
         screenshot("audit-forbidden");
         // an mcp-auditor token may read it
         String auditor = TestTokens.create(base, "ines", "mcp-auditor");
-        assertEquals(200, apiStatus("/api/admin/audit?limit=1", auditor));
-        assertEquals(403, apiStatus("/api/admin/audit?limit=1", nils));
+        assertEquals(200, apiStatus("/mcp-ee/api/audit?limit=1", auditor));
+        assertEquals(403, apiStatus("/mcp-ee/api/audit?limit=1", nils));
         browser.findElement(By.id("sign-out")).click();
         visible(By.id("sign-in-token"));
     }

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The audit log end to end on the real WAR: every outcome of a {@code tools/call} makes exactly one entry with
- * every field right, read back through {@code GET /api/admin/audit} (filters, paging, roles); unauthenticated
+ * every field right, read back through {@code GET /mcp-ee/api/audit} (filters, paging, roles); unauthenticated
  * requests are counted per client address, not recorded. The deployment trusts 127.0.0.1 as a reverse proxy
  * (pom.xml: mcpee.security.trusted-proxies), so a call through localhost may say who its client is with
  * {@code X-Forwarded-For}.
@@ -255,7 +255,7 @@ class AuditIT {
 
     private HttpResponse<String> get(String token, String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
-                + "/api/admin/" + path)).timeout(Duration.ofSeconds(30)).GET();
+                + "/mcp-ee/api/" + path)).timeout(Duration.ofSeconds(30)).GET();
         if (!token.isEmpty()) {
             request.header("Authorization", "Bearer " + token);
         }

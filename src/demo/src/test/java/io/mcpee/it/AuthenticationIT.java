@@ -202,13 +202,13 @@ class AuthenticationIT {
     @Test
     void tokensCannotExceedTheirCreator() throws Exception {
         String reader = TestTokens.create(base, "rita", "mcp-tokens", "customers:read");
-        HttpResponse<String> escalate = postAs(reader, "api/admin/tokens",
+        HttpResponse<String> escalate = postAs(reader, "mcp-ee/api/tokens",
                 "{\"name\":\"more\",\"permissions\":[\"customers:write\"]}");
         assertEquals(403, escalate.statusCode(), escalate.body());
-        HttpResponse<String> forOther = postAs(reader, "api/admin/tokens",
+        HttpResponse<String> forOther = postAs(reader, "mcp-ee/api/tokens",
                 "{\"name\":\"theirs\",\"owner\":\"sam\",\"permissions\":[\"customers:read\"]}");
         assertEquals(403, forOther.statusCode(), forOther.body());
-        HttpResponse<String> own = postAs(reader, "api/admin/tokens",
+        HttpResponse<String> own = postAs(reader, "mcp-ee/api/tokens",
                 "{\"name\":\"mine\",\"permissions\":[\"customers:read\"]}");
         assertEquals(201, own.statusCode(), own.body());
         JsonObject created = Json.createReader(new StringReader(own.body())).readObject();
@@ -364,7 +364,7 @@ class AuthenticationIT {
 
     private String listTokens() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/admin/tokens"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "mcp-ee/api/tokens"))
                     .header("Authorization", "Bearer " + TestTokens.ADMIN).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {

@@ -131,7 +131,7 @@ class OutageIT {
         }
         futures.add(clients.submit(() -> {
             while (running.get()) {
-                outcomes.add(send("admin", HttpRequest.newBuilder(URI.create(root + "api/admin/tokens"))
+                outcomes.add(send("admin", HttpRequest.newBuilder(URI.create(root + "mcp-ee/api/tokens"))
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestTokens.ADMIN).GET()
                         .build()));
                 Thread.sleep(100);

@@ -187,7 +187,7 @@ class RestartIT {
         Set<String> names = new HashSet<>();
         String cursor = null;
         do {
-            HttpResponse<String> page = get(base + "api/admin/audit?tool=create_customer&outcome=SUCCESS&limit=500"
+            HttpResponse<String> page = get(base + "mcp-ee/api/audit?tool=create_customer&outcome=SUCCESS&limit=500"
                     + (cursor == null ? "" : "&cursor=" + cursor), admin);
             assertEquals(200, page.statusCode(), page.body());
             JsonObject body = Json.createReader(new StringReader(page.body())).readObject();
@@ -219,7 +219,7 @@ class RestartIT {
 
         Poller(URL base, String token) {
             this.api = base + "api/customers?limit=1";
-            this.page = base + "admin/";
+            this.page = base + "mcp-ee/admin/";
             this.token = token;
         }
 
@@ -300,7 +300,7 @@ class RestartIT {
 
     private static void assertAdminPageServed(URL base) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String path : new String[] {"admin/", "admin/admin.js", "admin/admin.css"}) {
+        for (String path : new String[] {"mcp-ee/admin/", "mcp-ee/admin/admin.js", "mcp-ee/admin/admin.css"}) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), "GET /" + path + ": " + response.body());

@@ -60,7 +60,7 @@ final class TestTokens {
     static String adminText(URL base, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
-                    + "/api/admin/" + path)).header("Authorization", "Bearer " + ADMIN).GET().build();
+                    + "/mcp-ee/api/" + path)).header("Authorization", "Bearer " + ADMIN).GET().build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
@@ -77,7 +77,7 @@ final class TestTokens {
     static JsonObject adminCall(URL base, String admin, String method, String path, String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")
-                            + "/api/admin/" + path)).timeout(Duration.ofSeconds(30))
+                            + "/mcp-ee/api/" + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body)).build();

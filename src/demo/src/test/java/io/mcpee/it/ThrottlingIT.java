@@ -263,7 +263,7 @@ class ThrottlingIT {
     private HttpResponse<String> createOwnToken(String token, String rateLimit) throws Exception {
         String body = Json.createObjectBuilder().add("name", "own " + rateLimit).add("rateLimit", rateLimit).build()
                 .toString();
-        return CLIENT.send(HttpRequest.newBuilder(uri("/api/admin/tokens")).header("Authorization", "Bearer " + token)
+        return CLIENT.send(HttpRequest.newBuilder(uri("/mcp-ee/api/tokens")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

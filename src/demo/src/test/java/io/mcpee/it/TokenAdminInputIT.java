@@ -264,7 +264,7 @@ class TokenAdminInputIT {
             for (int i = 0; i < callers; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/admin/token-groups"))
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "mcp-ee/api/token-groups"))
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestTokens.ADMIN)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -300,7 +300,7 @@ class TokenAdminInputIT {
     private String refused(String token, String method, String path, String body, int status) throws Exception {
         String tokensBefore = tokens();
         String groupsBefore = TestTokens.adminText(base, "token-groups");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/admin/" + path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "mcp-ee/api/" + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -312,7 +312,7 @@ class TokenManagementIT {
                 default -> "SUCCESS";
             }, entry.getString("outcome"), what);
             assertEquals(operation.method(), entry.getString("httpMethod"), what);
-            assertTrue(entry.getString("path").endsWith("/api/admin/" + operation.path()), what);
+            assertTrue(entry.getString("path").endsWith("/mcp-ee/api/" + operation.path()), what);
             if (target != null) {
                 assertTrue(entry.getString("target").startsWith("token " + target.id()), what);
             }
@@ -429,7 +429,7 @@ class TokenManagementIT {
     // ---- HTTP ----------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> call(String bearer, String method, String path, String body) {
-        return send(bearer, method, "api/admin/" + path, body);
+        return send(bearer, method, "mcp-ee/api/" + path, body);
     }
 
     private HttpResponse<String> rest(String bearer, String method, String path, String body) {

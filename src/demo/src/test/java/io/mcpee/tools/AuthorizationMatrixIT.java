@@ -159,7 +159,7 @@ class AuthorizationMatrixIT {
     private String token(String owner, List<String> permissions) throws Exception {
         JsonArrayBuilder grants = Json.createArrayBuilder();
         permissions.forEach(grants::add);
-        HttpResponse<String> created = send("POST", "api/admin/tokens", ADMIN, Json.createObjectBuilder()
+        HttpResponse<String> created = send("POST", "mcp-ee/api/tokens", ADMIN, Json.createObjectBuilder()
                 .add("name", "matrix").add("owner", owner).add("permissions", grants).build().toString());
         assertEquals(201, created.statusCode(), created.body());
         JsonObject body = Json.createReader(new StringReader(created.body())).readObject();

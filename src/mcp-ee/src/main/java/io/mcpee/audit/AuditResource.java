@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The audit log for people: {@code GET /api/admin/audit} with filters and keyset paging, newest first, and the
+ * The audit log for people: {@code GET /mcp-ee/api/audit} with filters and keyset paging, newest first, and the
  * counts of unauthenticated requests. For the roles {@code mcp-admin} and {@code mcp-auditor} only; read-only
  * (entries are never changed or deleted through the API: only the retention purge deletes them). Never a tool.
  */

@@ -1,5 +1,6 @@
 package io.mcpee.guard;
 
+import io.mcpee.tools.ToolCatalogChanged;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,7 +30,9 @@ public class ThrottleSettings {
     private final Rate anonymous;
     private final Rate authenticated;
     private final Rate listing;
-    private final Map<String, Rate> tools;
+    private final ToolRegistry registry;
+    private final Config config;
+    private volatile Map<String, Rate> tools;
 
     @Inject
     ThrottleSettings(@ConfigProperty(name = "mcpee.throttle.anonymous", defaultValue = "100/hour") String anonymous,
@@ -41,6 +44,8 @@ public class ThrottleSettings {
         this.anonymous = rate("mcpee.throttle.anonymous", anonymous, problems);
         this.authenticated = rate("mcpee.throttle.authenticated", authenticated, problems);
         this.listing = rate("mcpee.throttle.listing", listing, problems);
+        this.registry = registry;
+        this.config = config;
         this.tools = toolRates(registry, config, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("mcp-ee: invalid throttling configuration: "
@@ -53,6 +58,8 @@ public class ThrottleSettings {
         this.anonymous = null;
         this.authenticated = null;
         this.listing = null;
+        this.registry = null;
+        this.config = null;
         this.tools = null;
     }
 
@@ -60,6 +67,17 @@ public class ThrottleSettings {
     void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
         LOG.fine(() -> "mcp-ee: throttling " + authenticated + " per agent, " + anonymous + " per anonymous client, "
                 + listing + " listings, tools " + tools);
+    }
+
+    /** More tools arrived after CDI started: their rates are worked out and checked like the others. */
+    void toolsAdded(@Observes ToolCatalogChanged changed) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Rate> rates = toolRates(registry, config, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("mcp-ee: invalid throttling configuration: "
+                    + String.join("; ", problems));
+        }
+        tools = rates;
     }
 
     public Rate anonymous() {

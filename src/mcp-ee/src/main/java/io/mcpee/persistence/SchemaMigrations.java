@@ -38,7 +38,7 @@ public class SchemaMigrations {
     @PostConstruct
     void migrate() {
         try (Connection connection = database.connection()) {
-            MigrateResult result = migrate(connection, database.schema());
+            MigrateResult result = migrateTables(connection, database.schema());
             LOG.info(() -> "mcp-ee: its tables are at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now, " + result.database + ", schema "
                     + result.schemaName + ")");
@@ -54,7 +54,7 @@ public class SchemaMigrations {
      * the application's next statement on that connection must not run in mcp-ee's schema (its own Flyway would take
      * that schema for its own and refuse it).
      */
-    public static MigrateResult migrate(Connection connection, String schema) throws SQLException {
+    public static MigrateResult migrateTables(Connection connection, String schema) throws SQLException {
         String applicationSchema = connection.getSchema();
         try {
             FluentConfiguration flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())

@@ -4,9 +4,12 @@ import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.tokens.TokenAuthenticator;
 import io.mcpee.tokens.TokenFormat;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -19,16 +22,28 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The application's one HTTP authentication mechanism (Jakarta EE allows one), for the REST API and the MCP
+ * The web application's HTTP authentication mechanism (Jakarta EE 10 uses one), for the REST API and the MCP
  * endpoint alike, so that a tool call and the REST call it mirrors see the same caller. It takes a bearer credential
  * from the {@code Authorization} header (never from the query string): an agent token ({@code mcp_...}), or a
  * MicroProfile JWT from the enterprise IdP, verified by {@link JwtVerifier}. It answers a missing or invalid
- * credential on {@code /mcp} and {@code /api} with 401 and the {@code WWW-Authenticate} challenge of the MCP
- * authorization spec, pointing at the protected resource metadata.
+ * credential on the agent paths ({@link AgentPaths}) with 401 and the {@code WWW-Authenticate} challenge of the MCP
+ * authorization spec, pointing at the protected resource metadata. Every other request of an application that has
+ * a mechanism of its own (form, Basic, OpenID Connect for its people) goes to that one.
  */
 @ApplicationScoped
+@Alternative
+@Priority(BearerAuthenticationMechanism.PRIORITY)
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+    /**
+     * An enabled alternative: where the application has a mechanism of its own (its own bean, or one a
+     * {@code *MechanismDefinition} annotation makes), the container picks this one, which hands the application's
+     * requests on to it ({@link ApplicationMechanism}). An application mechanism that is itself an alternative of
+     * higher priority would win instead.
+     */
+    static final int PRIORITY = jakarta.interceptor.Interceptor.Priority.LIBRARY_AFTER + 500;
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+    /** Marks a request this mechanism handed to the application's, for its secureResponse. */
+    private static final String DELEGATED = BearerAuthenticationMechanism.class.getName() + ".delegated";
 
     private final TokenAuthenticator tokens;
     private final JwtVerifier jwts;
@@ -36,17 +51,22 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private final ClientAddresses addresses;
     private final Event<UnauthenticatedRequest> refusals;
     private final DatabaseHealth database;
+    private final AgentPaths agentPaths;
+    private final ApplicationMechanism applicationMechanism;
 
     @Inject
     BearerAuthenticationMechanism(TokenAuthenticator tokens, JwtVerifier jwts, SecuritySettings settings,
                                   ClientAddresses addresses, Event<UnauthenticatedRequest> refusals,
-                                  DatabaseHealth database) {
+                                  DatabaseHealth database, AgentPaths agentPaths,
+                                  ApplicationMechanism applicationMechanism) {
         this.tokens = tokens;
         this.jwts = jwts;
         this.settings = settings;
         this.addresses = addresses;
         this.refusals = refusals;
         this.database = database;
+        this.agentPaths = agentPaths;
+        this.applicationMechanism = applicationMechanism;
     }
 
     /** For the CDI client proxy only. */
@@ -57,11 +77,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         this.addresses = null;
         this.refusals = null;
         this.database = null;
+        this.agentPaths = null;
+        this.applicationMechanism = null;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+                                                HttpMessageContext context) throws AuthenticationException {
+        Optional<HttpAuthenticationMechanism> application = applicationMechanism.get();
+        if (application.isPresent() && !isAgentRequest(request)) {
+            // a person of the application's, signing in its way: its mechanism decides, on every path but /mcp
+            request.setAttribute(DELEGATED, Boolean.TRUE);
+            return application.get().validateRequest(request, response, context);
+        }
         String query = request.getQueryString();
         if (query != null && query.toLowerCase(Locale.ROOT).matches("(^|.*&)access_token=.*")) {
             return refuse(request, response, context, "invalid_request",
@@ -96,6 +124,42 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(caller.get(), caller.get().grants());
     }
 
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        Optional<HttpAuthenticationMechanism> application = applicationMechanism.get();
+        if (application.isPresent() && request.getAttribute(DELEGATED) != null) {
+            return application.get().secureResponse(request, response, context);
+        }
+        return HttpAuthenticationMechanism.super.secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        // a logout: the application's mechanism may hold a session or a remember-me cookie of its own
+        Optional<HttpAuthenticationMechanism> application = applicationMechanism.get();
+        if (application.isPresent()) {
+            application.get().cleanSubject(request, response, context);
+        } else {
+            HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        }
+    }
+
+    /**
+     * Whether this request is an agent's, for this mechanism whatever else the application has: a bearer credential
+     * (in the header, or refused in the query string), or anything at {@code /mcp}, whose clients need the bearer
+     * challenge, never a login page.
+     */
+    private static boolean isAgentRequest(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.strip().regionMatches(true, 0, "bearer", 0, 6)) {
+            return true;
+        }
+        String query = request.getQueryString();
+        return query != null && query.toLowerCase(Locale.ROOT).contains("access_token=")
+                || AgentPaths.isMcp(path(request));
+    }
+
     /** An agent token acts as its owner, with the token's own permissions only (and its own rate limit, if any). */
     private Optional<AuthenticatedCaller> agent(String token) {
         return tokens.authenticate(token).map(identity -> new AuthenticatedCaller(identity.owner(),
@@ -124,9 +188,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return Optional.empty();
     }
 
-    private static boolean isProtected(HttpServletRequest request) {
-        String path = path(request);
-        return isMcp(path) || path.startsWith("/api/") || path.equals("/api");
+    private boolean isProtected(HttpServletRequest request) {
+        return agentPaths.isAgentPath(path(request));
     }
 
     private static String path(HttpServletRequest request) {
@@ -134,7 +197,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static boolean isMcp(String path) {
-        return path.equals("/mcp") || path.startsWith("/mcp/");
+        return AgentPaths.isMcp(path);
     }
 
     /**

@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * The admin API's answer to a {@code WebApplicationException} that carries no body of its own (a token not found,
  * a path or parameter JAX-RS cannot match or convert, a method it does not allow): its status with the API's JSON
  * error, as {@link TokenExceptionMapper} gives, instead of the container's HTML page. Listed by
- * {@link AdminApplication}, not a {@code @Provider}: the application's own REST API keeps its own errors.
+ * {@link io.mcpee.admin.AdminApplication}, not a {@code @Provider}: the application's own REST API keeps its own errors.
  */
 public class AdminErrorMapper implements ExceptionMapper<WebApplicationException> {
 

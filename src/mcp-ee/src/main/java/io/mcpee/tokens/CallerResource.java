@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * {@code GET /api/admin/me}: the caller as the admin API sees it — who, with which credential, and what it may do
+ * {@code GET /mcp-ee/api/me}: the caller as the admin API sees it — who, with which credential, and what it may do
  * here: manage tokens ({@code all}, its user's {@code own}, or {@code none}) and read the audit log. Any
  * authenticated caller may ask about itself; the admin page asks at sign-in to refuse credentials that can do
  * nothing here.

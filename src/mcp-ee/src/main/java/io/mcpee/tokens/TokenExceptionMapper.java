@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * A refused token request becomes its status with a JSON message. Listed by {@link AdminApplication}, not a
+ * A refused token request becomes its status with a JSON message. Listed by {@link io.mcpee.admin.AdminApplication}, not a
  * {@code @Provider}: it is no business of the application's own REST API.
  */
 public class TokenExceptionMapper implements ExceptionMapper<TokenException> {

@@ -8,19 +8,20 @@ import java.util.Set;
 /** Every role the deployment's resources name in {@code @RolesAllowed} or {@code @DeclareRoles}. */
 @ApplicationScoped
 public class DeclaredRoles {
-    private final Set<String> roles;
+    private final ToolExtension extension;
 
     @Inject
     DeclaredRoles(ToolExtension extension) {
-        this.roles = extension.declaredRoles();
+        this.extension = extension;
     }
 
     /** For the CDI client proxy only. */
     protected DeclaredRoles() {
-        this.roles = Set.of();
+        this.extension = null;
     }
 
+    /** Read from the extension each time: classes the servlet container hands it late may name roles too. */
     public Set<String> all() {
-        return roles;
+        return extension.declaredRoles();
     }
 }

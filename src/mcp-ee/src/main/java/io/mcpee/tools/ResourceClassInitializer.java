@@ -1,5 +1,6 @@
 package io.mcpee.tools;
 
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -24,10 +25,20 @@ public class ResourceClassInitializer implements ServletContainerInitializer {
         if (classes == null || classes.isEmpty()) {
             return;
         }
-        ToolExtension extension = CDI.current().getBeanManager().getExtension(ToolExtension.class);
+        BeanManager beans = CDI.current().getBeanManager();
+        ToolExtension extension = beans.getExtension(ToolExtension.class);
+        int before = extension.catalog().tools().size();
         List<String> errors = extension.addResourcesCdiDidNotSee(classes);
         if (!errors.isEmpty()) {
             throw new ServletException("mcp-ee: " + String.join("; ", errors));
+        }
+        int after = extension.catalog().tools().size();
+        if (after != before) {
+            try {
+                beans.getEvent().select(ToolCatalogChanged.class).fire(new ToolCatalogChanged(after));
+            } catch (RuntimeException e) {
+                throw new ServletException("mcp-ee: " + e.getMessage(), e);
+            }
         }
     }
 }

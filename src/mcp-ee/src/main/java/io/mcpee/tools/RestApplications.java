@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * and {@code getSingletons()} are empty serves every resource class of the web application; one that lists
  * classes serves only those. Worked out once per resource class, on the first tool call that asks for a URI.
  */
-final class RestApplications {
+public final class RestApplications {
     private static final Logger LOG = Logger.getLogger(RestApplications.class.getName());
     static final String DEFAULT_APPLICATION = "jakarta.ws.rs.core.Application";
     static final String APPLICATION_PARAMETER = "jakarta.ws.rs.Application";
@@ -34,7 +34,7 @@ final class RestApplications {
     private final ServletContext servletContext;
     private final Map<Class<?>, String> basePaths = new ConcurrentHashMap<>();
 
-    RestApplications(ServletContext servletContext) {
+    public RestApplications(ServletContext servletContext) {
         this.servletContext = servletContext;
     }
 
@@ -76,6 +76,16 @@ final class RestApplications {
             return Optional.empty();
         }
         return Optional.of(PathTemplate.normalize(mapping.substring(0, mapping.length() - 2)));
+    }
+
+    /**
+     * The JAX-RS applications of the web application as deployed: each one's name (its {@code Application} class, or
+     * {@code jakarta.ws.rs.core.Application}) and its mapping below the context root ({@code "api"}).
+     */
+    public Map<String, String> applicationMappings(ClassLoader loader) {
+        Map<String, String> mappings = new java.util.TreeMap<>();
+        deployed(loader).forEach(application -> mappings.put(application.name(), application.path()));
+        return mappings;
     }
 
     private List<Deployed> deployed(ClassLoader loader) {

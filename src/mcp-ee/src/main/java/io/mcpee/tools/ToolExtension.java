@@ -33,7 +33,7 @@ public class ToolExtension implements Extension {
     private final Set<Class<?>> paramConverterProviders = new LinkedHashSet<>();
     private final Set<Class<?>> exceptionMappers = new LinkedHashSet<>();
     private final Set<String> declaredRoles = new java.util.TreeSet<>();
-    private ToolCatalog catalog = ToolCatalog.empty();
+    private volatile ToolCatalog catalog = ToolCatalog.empty();
 
     <T> void resources(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
@@ -95,11 +95,12 @@ public class ToolExtension implements Extension {
         return values.map(List::of).orElse(List.of());
     }
 
-    synchronized ToolCatalog catalog() {
+    /** The catalog as last built: a volatile read, on the path of every call. */
+    ToolCatalog catalog() {
         return catalog;
     }
 
-    Set<String> declaredRoles() {
+    synchronized Set<String> declaredRoles() {
         return Set.copyOf(declaredRoles);
     }
 

@@ -9,24 +9,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The deployment's tools, as the CDI extension built them. */
+/**
+ * The deployment's tools, as the CDI extension built them. Read from the extension on each use, never copied: the
+ * servlet container may hand the extension resource classes CDI did not see after CDI has started
+ * ({@link ResourceClassInitializer}), and beans made before then must see those tools too.
+ */
 @ApplicationScoped
 public class ToolRegistry {
-    private final ToolCatalog catalog;
+    private final ToolExtension extension;
 
     @Inject
     ToolRegistry(ToolExtension extension) {
-        this.catalog = extension.catalog();
+        this.extension = extension;
     }
 
     /** For the CDI client proxy only. */
     protected ToolRegistry() {
-        this.catalog = null;
+        this.extension = null;
     }
 
     /** A page of the tools whose access rule {@code visible} accepts, and whether more follow. */
     public Page page(int offset, int size, Predicate<AccessRule> visible) {
-        List<Tool> tools = catalog.tools().stream().filter(t -> visible.test(t.access())).map(ToolDefinition::tool)
+        List<Tool> tools = extension.catalog().tools().stream().filter(t -> visible.test(t.access())).map(ToolDefinition::tool)
                 .toList();
         int from = Math.min(offset, tools.size());
         int to = Math.min(tools.size(), from + size);
@@ -38,28 +42,28 @@ public class ToolRegistry {
     }
 
     public Optional<AccessRule> accessRule(String name) {
-        ToolDefinition tool = catalog.find(name);
+        ToolDefinition tool = extension.catalog().find(name);
         return tool == null ? Optional.empty() : Optional.of(tool.access());
     }
 
     /** The names of every tool of the deployment. */
     public Set<String> names() {
-        return catalog.byName().keySet();
+        return extension.catalog().byName().keySet();
     }
 
     /** The rate limit the tool's {@code @McpTool(rateLimit)} declares, as written; empty for none or no such tool. */
     public Optional<String> declaredRateLimit(String name) {
-        ToolDefinition tool = catalog.find(name);
+        ToolDefinition tool = extension.catalog().find(name);
         return tool == null ? Optional.empty() : tool.rateLimit();
     }
 
     /** The resource method behind a tool ({@code io.mcpee.demo.CustomerResource.create}); empty for no such tool. */
     public Optional<String> target(String name) {
-        ToolDefinition tool = catalog.find(name);
+        ToolDefinition tool = extension.catalog().find(name);
         return tool == null ? Optional.empty() : Optional.of(tool.target().displayName());
     }
 
     ToolDefinition find(String name) {
-        return catalog.find(name);
+        return extension.catalog().find(name);
     }
 }

@@ -84,7 +84,7 @@ class SchemaUpgradeIT {
             }
 
             // the library's migrations, as the server runs them at start
-            SchemaMigrations.migrate(connection, "mcpee_store_it");
+            SchemaMigrations.migrateTables(connection, "mcpee_store_it");
             assertEquals(appSchema, connection.getSchema(), "the connection is left in the application's schema");
 
             String t = "mcpee_store_it.mcpee_";
@@ -144,7 +144,7 @@ class SchemaUpgradeIT {
                     + " \"flyway_schema_history\" WHERE \"success\" = TRUE").iterator().next(),
                     "the application's history is untouched");
             // and a second start migrates nothing more
-            assertEquals(0, SchemaMigrations.migrate(connection, "mcpee_store_it").migrationsExecuted);
+            assertEquals(0, SchemaMigrations.migrateTables(connection, "mcpee_store_it").migrationsExecuted);
         }
     }
 

@@ -3,14 +3,14 @@
  * elsewhere.
  *
  * The token the user signs in with lives in sessionStorage only (never a cookie, never a URL) and goes to the API
- * in the Authorization header. The API is addressed relative to this page, so the page at <ctx>/admin/ calls
- * <ctx>/api/admin/... whatever the context root. Data from the API reaches the DOM through textContent only.
+ * in the Authorization header. The API is addressed relative to this page, so the page at <ctx>/mcp-ee/admin/ calls
+ * <ctx>/mcp-ee/api/... whatever the context root. Data from the API reaches the DOM through textContent only.
  */
 (function () {
     'use strict';
 
     var STORAGE_KEY = 'mcpee.admin.token';
-    var API = new URL('../api/admin/', document.baseURI);
+    var API = new URL('../api/', document.baseURI);
     var STATUSES = ['active', 'expires-soon', 'expired', 'inactive'];
     var TOKEN_SHAPE = /^[\x21-\x7e]+$/;
     var VIEWS = ['tokens', 'audit'];
