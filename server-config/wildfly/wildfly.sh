@@ -11,6 +11,7 @@
 # Environment (Maven's pom.xml sets these; the defaults suit a manual run from the project folder):
 #   WILDFLY_HOME       the unpacked distribution            (default: the one wildfly-* folder in target/)
 #   MCPEE_WAR          the WAR to deploy                     (default: src/demo/target/mcp-ee-demo.war)
+#   MCPEE_CONTEXT_ROOT where to deploy it: "/" or a name such as "notes" (default: /)
 #   MCPEE_SERVER_DIR   this instance's own folder: configuration, deployments, logs, temporary files
 #                      (jboss.server.base.dir): runs write nothing into the distribution
 #                                                            (default: target/wildfly-server)
@@ -37,6 +38,9 @@ if [[ -z "$home" ]]; then
   home="$(find "$root/target" -maxdepth 1 -type d -name 'wildfly-[0-9]*' 2>/dev/null | sort | tail -n 1)"
 fi
 war="${MCPEE_WAR:-$root/src/demo/target/mcp-ee-demo.war}"
+context="${MCPEE_CONTEXT_ROOT:-/}"
+context="${context#/}"
+deployed="${context:-ROOT}.war"
 base="${MCPEE_SERVER_DIR:-$root/target/wildfly-server}"
 data="${MCPEE_DATA_DIR:-$root/data/wildfly}"
 http_port="${MCPEE_HTTP_PORT:-8080}"
@@ -116,7 +120,7 @@ prepare() {
   mkdir -p "$base/configuration" "$base/deployments" "$base/log" "$data"
   # (explicit checks: "start" calls this where set -e does not apply)
   cp -r "$home/standalone/configuration/." "$base/configuration/" || fail "cannot copy the configuration to $base"
-  cp "$war" "$base/deployments/ROOT.war" || fail "cannot copy $war to $base/deployments"
+  cp "$war" "$base/deployments/$deployed" || fail "cannot copy $war to $base/deployments"
 }
 
 server_args() {
@@ -174,9 +178,9 @@ launch() {
   # up = boot finished (WFLYSRV0025) and the deployment scanner marked the WAR deployed
   local i marker="" booted="" booted_at=""
   for (( i = 0; i < timeout; i++ )); do
-    marker="$(ls "$base/deployments" | grep -E '^ROOT\.war\.(deployed|failed)$' || true)"
+    marker="$(ls "$base/deployments" | grep -E "^${deployed//./\\.}\.(deployed|failed)\$" || true)"
     booted="$(grep -o 'WFLYSRV0025\|WFLYSRV0026' "$console" 2>/dev/null | head -n 1 || true)"
-    [[ "$marker" == ROOT.war.failed || "$booted" == WFLYSRV0026 ]] && break
+    [[ "$marker" == "$deployed.failed" || "$booted" == WFLYSRV0026 ]] && break
     [[ -n "$marker" && -n "$booted" ]] && break
     if [[ -n "$booted" ]]; then
       booted_at="${booted_at:-$i}"
@@ -187,7 +191,7 @@ launch() {
     fi
     sleep 1
   done
-  if [[ "$marker" == ROOT.war.deployed && "$booted" == WFLYSRV0025 ]]; then
+  if [[ "$marker" == "$deployed.deployed" && "$booted" == WFLYSRV0025 ]]; then
     echo "wildfly.sh: up in ${i} s: MCP endpoint http://$bind:$http_port/mcp, REST API http://$bind:$http_port/api/"
     return 0
   fi

@@ -69,6 +69,19 @@ class AuthenticationIT {
         assertFalse(response.body().contains("Exception"), response.body());
     }
 
+    /** The checks go by the path the container mapped, not the raw URI: another spelling of /mcp is /mcp. */
+    @Test
+    void otherSpellingsOfTheEndpointNeedCredentialsToo() throws Exception {
+        for (String path : List.of("//mcp", "/mcp/", "//mcp/")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + base.getPort() + base.getPath().replaceAll("/$", "") + path))
+                    .header("Content-Type", "application/json").header("Accept", McpHttp.JSON_AND_SSE)
+                    .POST(HttpRequest.BodyPublishers.ofString(PING)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() == 401 || response.statusCode() == 404,
+                    path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     @Test
     void badCredentialsAreRefused() throws Exception {
         String good = TestTokens.create(base, "gina", "customers:read");

@@ -192,8 +192,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         return agentPaths.isAgentPath(path(request));
     }
 
+    /**
+     * The request's path below the context root as the container mapped it (servlet path and path info: decoded,
+     * with {@code //} and dot segments resolved), never the raw URI: {@code //mcp} reaches the MCP endpoint, so it
+     * must be {@code /mcp} here too, or it would pass without credentials.
+     */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
     private static boolean isMcp(String path) {

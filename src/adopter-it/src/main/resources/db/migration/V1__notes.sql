@@ -1,0 +1,8 @@
+CREATE SEQUENCE note_seq START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE note (
+    id     BIGINT        NOT NULL PRIMARY KEY,
+    title  VARCHAR(200)  NOT NULL,
+    text   VARCHAR(2000),
+    author VARCHAR(200)  NOT NULL
+);
