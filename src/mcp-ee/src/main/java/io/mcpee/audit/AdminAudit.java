@@ -1,5 +1,6 @@
 package io.mcpee.audit;
 
+import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
@@ -79,16 +80,16 @@ public class AdminAudit {
             if (down != null) {
                 throw failure(503, down.getMessage(), String.valueOf(down.retryAfterSeconds()));
             }
-            String reference = reference("audit entry not written; admin action " + action.name()
+            Incident incident = Incident.log(LOG, "audit entry not written; admin action " + action.name()
                     + " was not carried out", e);
             writeAlone(record.failed(503, "audit entry not written"));
-            throw failure(503, "the change was not made because its audit entry could not be written; the server "
-                    + "log has the details under reference " + reference, "5");
+            throw failure(503, incident.tell("the change was not made because its audit entry could not be written"),
+                    "5");
         } catch (AuditStore.CallNotCommitted e) {
-            String reference = reference("admin action " + action.name() + " did not commit", e);
-            writeAlone(record.failed(500, "the change could not be committed (reference " + reference + ")"));
-            throw failure(500, "the change could not be committed; the server log has the details under reference "
-                    + reference, null);
+            Incident incident = Incident.log(LOG, "admin action " + action.name() + " did not commit", e);
+            writeAlone(record.failed(500, "the change could not be committed (reference " + incident.reference()
+                    + ")"));
+            throw failure(500, incident.tell("the change could not be committed"), null);
         }
         database.reachable();
         lines.write(record, true);
@@ -101,7 +102,7 @@ public class AdminAudit {
             lines.write(record, true);
         } catch (AuditUnavailable e) {
             if (database.failed("audit", e) == null) {
-                reference("audit entry of a refused admin action not written", e);
+                Incident.log(LOG, "audit entry of a refused admin action not written", e);
             }
             lines.write(record, false);
         }
@@ -117,11 +118,6 @@ public class AdminAudit {
         return 500;
     }
 
-    private static String reference(String what, Throwable cause) {
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "mcp-ee: " + what + " (reference " + reference + ")", cause);
-        return reference;
-    }
 
     private static WebApplicationException failure(int status, String message, String retryAfter) {
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

@@ -1,9 +1,11 @@
 package io.mcpee.audit;
 
-import io.mcpee.guard.Throttled;
+import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.ProtocolException;
+import io.mcpee.tools.CallNotCommitted;
+import io.mcpee.tools.CallTransaction;
 import io.mcpee.tools.Outcome;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallChain;
@@ -16,27 +18,25 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.validation.ConstraintViolationException;
 
 import java.time.Instant;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The audit step of a tool call, outermost of the guards so that every call is recorded, the throttled and the
  * denied too: exactly one entry per {@code tools/call}, committed before the answer is sent.
  * <p>
- * Every call runs in a transaction this guard opens; the resource's own transactional code joins it. The call's
- * entry is written into that transaction, so a change and its entry commit together, and when the entry cannot be
- * written the change rolls back and the agent gets an error instead of the result (fail closed; a read's result is
- * not given out unrecorded either). When the application's failure has marked the transaction for rollback, it
- * rolls back and the entry is written alone. One transaction for the call and its entry is also the cheapest: a
- * read does not pay for a second one. A call refused for its entry is answered HTTP 503 and recorded, if the
- * database still takes it, as an {@code ERROR}. Each entry is also one JSON line to the logger {@code mcpee.audit}.
+ * The call's entry is written into the call's own transaction ({@code TransactionGuard}, just inside this guard),
+ * so a change and its entry commit together, and when the entry cannot be written the change rolls back and the
+ * agent gets an error instead of the result (fail closed; a read's result is not given out unrecorded either). When
+ * the application's failure has marked the transaction for rollback, it rolls back and the entry is written alone.
+ * One transaction for the call and its entry is also the cheapest: a read does not pay for a second one. A call
+ * refused for its entry is answered HTTP 503 and recorded, if the database still takes it, as an {@code ERROR}.
+ * Each entry is also one JSON line to the logger {@code mcpee.audit}.
  */
 @ToolCallChain
 @Interceptor
 @Priority(AuditGuard.PRIORITY)
 public class AuditGuard {
-    /** Outside throttling ({@code + 300}) and authorization ({@code + 400}): refused calls are recorded too. */
+    /** Outside the call's transaction ({@code + 250}), throttling ({@code + 300}) and authorization ({@code + 400}). */
     static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 200;
     private static final Logger LOG = Logger.getLogger(AuditGuard.class.getName());
 
@@ -55,43 +55,62 @@ public class AuditGuard {
 
     @AroundInvoke
     Object audit(InvocationContext invocation) throws Exception {
-        ToolCall call = (ToolCall) invocation.getParameters()[0];
-        Instant started = Instant.now();
-        long start = System.nanoTime();
+        Entry entry = new Entry((ToolCall) invocation.getParameters()[0], Instant.now(), System.nanoTime());
         if (!database.admits()) {
             // the database is down: the call could not be recorded, so it is not carried out (HTTP 503)
-            throw unrecorded(records.of(call, started, System.nanoTime() - start, Outcome.ERROR, 503,
-                    "the database cannot be reached"), database.unavailable());
+            throw unrecorded(entry.ended(Outcome.ERROR, 503, "the database cannot be reached"),
+                    database.unavailable());
         }
-        store.begin();
+        CallTransaction.beforeCommit(invocation, outcome -> store.writeInto(entry.ended(outcome)));
         ToolOutcome outcome;
         try {
             outcome = (ToolOutcome) invocation.proceed();
-        } catch (Throttled e) {
-            refused(call, started, start, Outcome.THROTTLED, 429, e.getMessage());
-            throw e;
+        } catch (AuditUnavailable e) {
+            return failClosed(entry.record, e);
+        } catch (CallNotCommitted e) {
+            return notCommitted(entry, e);
         } catch (ProtocolException e) {
             // an unknown tool: JSON-RPC -32602, recorded as refused arguments
-            refused(call, started, start, Outcome.INVALID, 400, e.getMessage());
+            refused(entry.ended(Outcome.INVALID, 400, e.getMessage()));
             throw e;
         } catch (RuntimeException | Error e) {
-            refused(call, started, start, Outcome.ERROR, 500, "internal error");
+            refused(entry.ended(Outcome.ERROR, 500, "internal error"));
             throw e;
         }
-        AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome.outcome(),
-                outcome.status(), outcome.errorMessage());
-        try {
-            if (!store.commitWith(record)) {
-                store.writeAlone(record);
+        if (!CallTransaction.committed(invocation)) {
+            // the application's failure rolled the call back: its entry is written alone
+            try {
+                store.writeAlone(entry.ended(outcome));
+            } catch (AuditUnavailable e) {
+                return failClosed(entry.record, e);
             }
-        } catch (AuditUnavailable e) {
-            return failClosed(record, e);
-        } catch (AuditStore.CallNotCommitted e) {
-            return notCommitted(call, record, e);
         }
         database.reachable();
-        lines.write(record, true);
+        lines.write(entry.record, true);
         return outcome;
+    }
+
+    /** One call's entry: when the call came, and the record of how it ended once it has. */
+    private final class Entry {
+        private final ToolCall call;
+        private final Instant started;
+        private final long start;
+        private AuditRecord record;
+
+        Entry(ToolCall call, Instant started, long start) {
+            this.call = call;
+            this.started = started;
+            this.start = start;
+        }
+
+        AuditRecord ended(ToolOutcome outcome) {
+            return ended(outcome.outcome(), outcome.status(), outcome.errorMessage());
+        }
+
+        AuditRecord ended(Outcome outcome, int status, String message) {
+            record = records.of(call, started, System.nanoTime() - start, outcome, status, message);
+            return record;
+        }
     }
 
     /**
@@ -109,25 +128,24 @@ public class AuditGuard {
      * resource method's own validation finds; otherwise (the database, a deferred change) it gets the 500 a REST
      * call would have got. The entry says which.
      */
-    private ToolOutcome notCommitted(ToolCall call, AuditRecord record, AuditStore.CallNotCommitted failure) {
+    private ToolOutcome notCommitted(Entry entry, CallNotCommitted failure) {
+        DatabaseUnavailable down = database.failed("audit", failure);
+        if (down != null) {
+            throw unrecorded(entry.record, down);
+        }
         ConstraintViolationException violations = violationsIn(failure);
         ToolOutcome outcome;
         AuditRecord ended;
-        DatabaseUnavailable down = database.failed("audit", failure);
-        if (down != null) {
-            throw unrecorded(record, down);
-        }
         if (violations != null) {
             // a constraint's message may repeat the value (${validatedValue}): masked as the invoker masks errors
-            outcome = ToolOutcome.invalid(records.scrub(ToolOutcome.violated(violations).errorMessage(), call));
-            ended = record.endedAs(Outcome.INVALID, outcome.status(), outcome.errorMessage());
+            outcome = ToolOutcome.invalid(records.scrub(ToolOutcome.violated(violations).errorMessage(), entry.call));
+            ended = entry.record.endedAs(Outcome.INVALID, outcome.status(), outcome.errorMessage());
         } else {
-            String reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "mcp-ee: tool call " + record.act().name() + " did not commit (reference "
-                    + reference + ")", failure);
-            outcome = ToolOutcome.error(500, "HTTP 500 Internal Server Error: the call's changes could not be "
-                    + "committed; the server log has the details under reference " + reference);
-            ended = record.failed(500, outcome.errorMessage());
+            Incident incident = Incident.log(LOG, "tool call " + entry.record.act().name() + " did not commit",
+                    failure);
+            outcome = ToolOutcome.error(500, incident.tell("HTTP 500 Internal Server Error: the call's changes could"
+                    + " not be committed"));
+            ended = entry.record.failed(500, outcome.errorMessage());
         }
         try {
             store.writeAlone(ended);
@@ -148,25 +166,19 @@ public class AuditGuard {
     }
 
     /**
-     * A call that ended in an exception (throttled, unknown tool, a defect) ran nothing of the application: its
-     * transaction is rolled back and its entry written alone. When even that fails the exception goes on all the
+     * A call that ended in an exception (an unknown tool, a defect) ran nothing of the application, and its
+     * transaction was rolled back: its entry is written alone. When even that fails the exception goes on all the
      * same; the agent gets its error either way.
      */
-    private void refused(ToolCall call, Instant started, long start, Outcome outcome, int status,
-                         String message) {
-        store.rollback();
-        AuditRecord record = records.of(call, started, System.nanoTime() - start, outcome, status, message);
+    private void refused(AuditRecord record) {
         try {
             store.writeAlone(record);
             lines.write(record, true);
         } catch (AuditUnavailable e) {
-            if (database.failed("audit", e) != null) {
-                // the call ran nothing and gets its own error; the outage is logged once per interval
-                lines.write(record, false);
-                return;
+            if (database.failed("audit", e) == null) {
+                // the outage of a database is logged once per interval by DatabaseHealth; anything else here
+                Incident.log(LOG, "audit entry not written", e);
             }
-            String reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "mcp-ee: audit entry not written (reference " + reference + ")", e);
             lines.write(record, false);
         }
     }
@@ -177,19 +189,18 @@ public class AuditGuard {
         if (down != null) {
             throw unrecorded(record, down);
         }
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "mcp-ee: audit entry not written; tool call " + record.act().name()
-                + " was not carried out (reference " + reference + ")", failure);
+        Incident incident = Incident.log(LOG, "audit entry not written; tool call " + record.act().name()
+                + " was not carried out", failure);
         lines.write(record, false);
-        String message = "HTTP 503 Service Unavailable: the call was not carried out because its audit entry could"
-                + " not be written; the server log has the details under reference " + reference;
+        String message = incident.tell("HTTP 503 Service Unavailable: the call was not carried out because its audit"
+                + " entry could not be written");
         AuditRecord failed = record.failed(503, message);
         try {
             store.writeAlone(failed);
             lines.write(failed, true);
         } catch (AuditUnavailable again) {
-            LOG.log(Level.SEVERE, "mcp-ee: audit: the failure entry was not written either (reference "
-                    + reference + ")", again);
+            Incident.log(LOG, "audit: the failure entry was not written either (reference "
+                    + incident.reference() + ")", again);
             lines.write(failed, false);
         }
         return ToolOutcome.error(503, message);

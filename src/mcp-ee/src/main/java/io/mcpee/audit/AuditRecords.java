@@ -1,7 +1,7 @@
 package io.mcpee.audit;
 
 import io.mcpee.protocol.JsonText;
-import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.security.ClientAddresses;
 import io.mcpee.tools.Outcome;
 import io.mcpee.tools.Redactor;

@@ -2,7 +2,7 @@ package io.mcpee.audit;
 
 import io.mcpee.api.McpIgnore;
 import io.mcpee.protocol.JsonText;
-import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.tools.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

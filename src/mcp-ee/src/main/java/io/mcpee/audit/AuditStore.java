@@ -17,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes audit entries, and owns the transaction a tool call runs in, so that the call's changes and its entry
- * commit together or not at all.
+ * Writes audit entries: into the transaction of the work they record, so that the work's changes and its entry
+ * commit together or not at all, or alone.
  * <p>
  * An entry is one JDBC insert through the default data source, enlisted in the call's JTA transaction like the
  * application's own work. Not {@code EntityManager.persist}: a unit of work per call cost a tenth of MCP
@@ -54,7 +54,7 @@ class AuditStore {
         this.insert = null;
     }
 
-    /** Opens the transaction a call runs in; the resource's own transactional code joins it. */
+    /** Opens the transaction an admin action runs in; the token service's transactional code joins it. */
     void begin() {
         try {
             transaction.begin();
@@ -94,6 +94,19 @@ class AuditStore {
         } catch (Exception e) {
             rollback();
             throw new CallNotCommitted(e);
+        }
+    }
+
+    /**
+     * Writes the entry into this thread's transaction, to commit with it.
+     *
+     * @throws AuditUnavailable the entry was refused
+     */
+    void writeInto(AuditRecord record) {
+        try {
+            insert(record);
+        } catch (SQLException | RuntimeException e) {
+            throw new AuditUnavailable("the entry was refused", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mcpee.guard;
 
+import io.mcpee.api.Rate;
+import io.mcpee.api.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

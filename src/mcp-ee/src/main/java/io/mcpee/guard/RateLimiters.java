@@ -1,5 +1,6 @@
 package io.mcpee.guard;
 
+import io.mcpee.api.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

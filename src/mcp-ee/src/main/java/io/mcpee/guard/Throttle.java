@@ -1,6 +1,9 @@
 package io.mcpee.guard;
 
-import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.api.RateLimiter.Decision.Refused;
+import io.mcpee.api.Rate;
+import io.mcpee.api.RateLimiter;
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.security.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,38 +62,36 @@ public class Throttle {
     }
 
     /**
-     * Takes a permit for a call of this tool, or throws {@link Throttled}. The tool's own limit is checked first
-     * and its permit given back when the overall budget refuses, so only calls that pass both are counted: a call
+     * Takes a permit for a call of this tool, or says how long to wait. The tool's own limit is checked first and
+     * its permit given back when the overall budget refuses, so only calls that pass both are counted: a call
      * refused by the narrower limit never spends the agent's overall budget.
      */
-    public void admitToolCall(String toolName) {
+    public Optional<Refused> admitToolCall(String toolName) {
         Agent agent = agent();
         Optional<Rate> toolRate = settings.tool(toolName);
         String toolKey = agent.key() + " tool " + toolName;
         RateLimiter.Decision.Admitted toolPermit = null;
         if (toolRate.isPresent()) {
-            toolPermit = take(toolKey, toolRate.get());
+            RateLimiter.Decision decision = limiter.acquire(toolKey, toolRate.get());
+            if (decision instanceof Refused refused) {
+                return Optional.of(refused);
+            }
+            toolPermit = (RateLimiter.Decision.Admitted) decision;
         }
         RateLimiter.Decision overall = limiter.acquire(agent.key() + " calls", agent.rate());
-        if (overall instanceof RateLimiter.Decision.Refused refused) {
+        if (overall instanceof Refused refused) {
             if (toolPermit != null) {
                 limiter.release(toolKey, toolPermit);
             }
-            throw new Throttled(refused.retryAfterSeconds());
+            return Optional.of(refused);
         }
+        return Optional.empty();
     }
 
-    /** Takes a permit of the agent's listing budget ({@code tools/list}, {@code ping}), or throws {@link Throttled}. */
-    public void admitListing() {
-        take(agent().key() + " listing", settings.listing());
-    }
-
-    private RateLimiter.Decision.Admitted take(String key, Rate rate) {
-        RateLimiter.Decision decision = limiter.acquire(key, rate);
-        if (decision instanceof RateLimiter.Decision.Refused refused) {
-            throw new Throttled(refused.retryAfterSeconds());
-        }
-        return (RateLimiter.Decision.Admitted) decision;
+    /** Takes a permit of the agent's listing budget ({@code tools/list}, {@code ping}), or says how long to wait. */
+    public Optional<Refused> admitListing() {
+        return limiter.acquire(agent().key() + " listing", settings.listing()) instanceof Refused refused
+                ? Optional.of(refused) : Optional.empty();
     }
 
     private Agent agent() {

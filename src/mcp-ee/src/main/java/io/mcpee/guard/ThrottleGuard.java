@@ -1,5 +1,6 @@
 package io.mcpee.guard;
 
+import io.mcpee.tools.ToolOutcome;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallChain;
 import jakarta.annotation.Priority;
@@ -10,17 +11,18 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * The throttling step of a tool call. The chain, by priority: authenticate (the HTTP mechanism, before any of
- * this) → audit (a later guard, at {@code PLATFORM_BEFORE + 200}: it must record throttled calls too) → throttle
- * (this) → authorize ({@code AuthorizationGuard}, {@code + 400}) → validate and invoke ({@code ToolInvoker}).
+ * this) → audit ({@code PLATFORM_BEFORE + 200}: it records throttled calls too) → the call's transaction
+ * ({@code + 250}) → throttle (this) → authorize ({@code AuthorizationGuard}, {@code + 400}) → validate and
+ * invoke ({@code ToolInvoker}).
  * Throttling comes before authorization so that a client spinning on calls it may not make is bounded as well.
- * A refused call throws {@link Throttled} and never reaches the resource; a guard outside this one (the audit)
- * sees the refusal as that exception from {@code proceed()}, and must let it pass on to the endpoint's 429.
+ * A refused call ends here as a {@link ToolOutcome#throttled} outcome and never reaches the resource; the audit
+ * outside records it like any other, and the endpoint answers it with 429.
  */
 @ToolCallChain
 @Interceptor
 @Priority(ThrottleGuard.PRIORITY)
 public class ThrottleGuard {
-    /** Room below for the audit guard; above is authorization ({@code PLATFORM_BEFORE + 400}). */
+    /** Inside the audit and the transaction; outside authorization ({@code PLATFORM_BEFORE + 400}). */
     static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 300;
 
     private final Throttle throttle;
@@ -33,7 +35,10 @@ public class ThrottleGuard {
     @AroundInvoke
     Object throttle(InvocationContext invocation) throws Exception {
         ToolCall call = (ToolCall) invocation.getParameters()[0];
-        throttle.admitToolCall(call.toolName());
+        var refused = throttle.admitToolCall(call.toolName());
+        if (refused.isPresent()) {
+            return ToolOutcome.throttled(refused.get().retryAfterSeconds());
+        }
         return invocation.proceed();
     }
 }

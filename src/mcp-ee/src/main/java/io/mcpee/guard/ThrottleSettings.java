@@ -1,5 +1,6 @@
 package io.mcpee.guard;
 
+import io.mcpee.api.Rate;
 import io.mcpee.tools.ToolCatalogChanged;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

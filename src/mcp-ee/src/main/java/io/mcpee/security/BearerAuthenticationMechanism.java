@@ -1,5 +1,7 @@
 package io.mcpee.security;
 
+import io.mcpee.api.CallerKind;
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.tokens.TokenAuthenticator;
@@ -120,7 +122,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return refuse(request, response, context, "invalid_token", "the token is not valid");
         }
         // kept on the request too: the authorization guard reads it there instead of asking the container
-        request.setAttribute(AuthenticatedCaller.REQUEST_ATTRIBUTE, caller.get());
+        caller.get().attachTo(request);
         return context.notifyContainerAboutLogin(caller.get(), caller.get().grants());
     }
 

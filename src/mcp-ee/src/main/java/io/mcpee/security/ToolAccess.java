@@ -1,5 +1,6 @@
 package io.mcpee.security;
 
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.tools.AccessRule;
 import io.mcpee.tools.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.mcpee.tokens;
 
-import io.mcpee.security.AuthenticatedCaller;
-import io.mcpee.security.CallerKind;
+import io.mcpee.api.AuthenticatedCaller;
+import io.mcpee.api.CallerKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package io.mcpee.tokens;
 
 import io.mcpee.api.McpIgnore;
 import io.mcpee.protocol.JsonText;
-import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.api.AuthenticatedCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,6 +1,6 @@
 package io.mcpee.tokens;
 
-import io.mcpee.guard.Rate;
+import io.mcpee.api.Rate;
 import io.mcpee.guard.ThrottleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

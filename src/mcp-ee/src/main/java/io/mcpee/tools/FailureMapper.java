@@ -1,5 +1,6 @@
 package io.mcpee.tools;
 
+import io.mcpee.log.Incident;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.Jsonb;
 import jakarta.transaction.TransactionalException;
@@ -49,11 +50,9 @@ final class FailureMapper {
         if (mapped != null) {
             return fromStatus(mapped.getStatus(), entityText(mapped.getEntity(), jsonb));
         }
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.WARNING, "mcp-ee: tool " + toolName + " failed (reference " + reference + ")",
+        Incident incident = Incident.log(LOG, Level.WARNING, "tool " + toolName + " failed",
                 Redactor.forLog(failure, scrubber));
-        return ToolOutcome.error(500, "HTTP 500 Internal Server Error: the tool failed; the server log has the"
-                + " details under reference " + reference);
+        return ToolOutcome.error(500, incident.tell("HTTP 500 Internal Server Error: the tool failed"));
     }
 
     static Throwable unwrap(Throwable thrown) {

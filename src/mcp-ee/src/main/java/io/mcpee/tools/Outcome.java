@@ -2,7 +2,7 @@ package io.mcpee.tools;
 
 /**
  * How a tool call ended, as the audit log records it. The status a REST caller would have got decides it
- * ({@link ToolOutcome#outcome()}); {@code THROTTLED} calls never reach the invoker.
+ * ({@link ToolOutcome#outcome()}); {@code THROTTLED} calls never reach the resource.
  */
 public enum Outcome {
     /** The resource answered with a status below 400. */

@@ -1,19 +1,21 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.RateLimiter.Decision.Refused;
 import io.mcpee.guard.Throttle;
-import io.mcpee.guard.Throttled;
+import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseUnavailable;
-import io.mcpee.protocol.CallToolResult;
 import io.mcpee.protocol.Cursor;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.JsonText;
 import io.mcpee.protocol.Message;
 import io.mcpee.protocol.ProtocolException;
+import io.mcpee.protocol.RequestId;
 import io.mcpee.protocol.Responses;
 import io.mcpee.security.ToolAccess;
 import io.mcpee.tools.ToolCall;
 import io.mcpee.tools.ToolCallContext;
 import io.mcpee.tools.ToolInvoker;
+import io.mcpee.tools.ToolOutcome;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +24,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.util.UUID;
-import java.util.logging.Level;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -61,21 +62,15 @@ class McpDispatcher {
      */
     Answer answer(Message.Request request, McpSession session, RequestContext http) {
         try {
-            return Answer.of(respond(request, session, http));
-        } catch (Throttled e) {
-            return new Answer(Responses.error(request.id(), e.code(), e.getMessage(),
-                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 429, e.retryAfterSeconds());
+            return respond(request, session, http);
         } catch (DatabaseUnavailable e) {
             return new Answer(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
                     "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
         } catch (ProtocolException e) {
             return Answer.of(Responses.error(request.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "mcp-ee: " + printable(request.method()) + " failed (reference " + reference + ")",
-                    e);
-            return Answer.of(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
-                    "Internal error; the server log has the details under reference " + reference));
+            Incident incident = Incident.log(LOG, printable(request.method()) + " failed", e);
+            return Answer.of(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, incident.tell("Internal error")));
         }
     }
 
@@ -88,26 +83,38 @@ class McpDispatcher {
             return new Answer(json, 200, 0);
         }
 
+        /** The one answer to a request throttling refused: JSON-RPC -32029 with {@code data.retryAfter}, HTTP 429. */
+        static Answer throttled(RequestId id, long retryAfterSeconds) {
+            return new Answer(Responses.error(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
+                    + retryAfterSeconds + " s", "{\"retryAfter\":" + retryAfterSeconds + "}"), 429,
+                    retryAfterSeconds);
+        }
+
         boolean refused() {
             return status != 200;
         }
     }
 
-    private String respond(Message.Request request, McpSession session, RequestContext http) {
+    private Answer respond(Message.Request request, McpSession session, RequestContext http) {
         if (request.method().equals("tools/call")) {
-            return Responses.result(request.id(), callTool(request, session, http));
+            ToolOutcome outcome = callTool(request, session, http);
+            return outcome.throttled() ? Answer.throttled(request.id(), outcome.retryAfterSeconds())
+                    : Answer.of(Responses.result(request.id(), outcome.result()));
         }
         if (request.method().equals("ping") || request.method().equals("tools/list")) {
-            throttle.admitListing();
+            Optional<Refused> refused = throttle.admitListing();
+            if (refused.isPresent()) {
+                return Answer.throttled(request.id(), refused.get().retryAfterSeconds());
+            }
         }
-        return Responses.result(request.id(), switch (request.method()) {
+        return Answer.of(Responses.result(request.id(), switch (request.method()) {
             case "ping" -> "{}";
             case "tools/list" -> listTools(request.params());
             case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
                     "Invalid request: initialize must be the only message of its POST");
             default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
                     "Method not found: " + printable(request.method()));
-        });
+        }));
     }
 
     private String listTools(JsonObject params) {
@@ -133,7 +140,7 @@ class McpDispatcher {
         return result.build().toString();
     }
 
-    private CallToolResult callTool(Message.Request request, McpSession session, RequestContext http) {
+    private ToolOutcome callTool(Message.Request request, McpSession session, RequestContext http) {
         JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
@@ -151,7 +158,7 @@ class McpDispatcher {
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
                 http.request(), http.providers(), session.id(), request.id().toJson(), session.clientName(),
                 session.clientVersion());
-        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context)).result();
+        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context));
     }
 
     /** A method name as safe to echo: printable ASCII, at most 64 characters. */

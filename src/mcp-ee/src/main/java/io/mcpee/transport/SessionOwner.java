@@ -1,6 +1,6 @@
 package io.mcpee.transport;
 
-import io.mcpee.security.AuthenticatedCaller;
+import io.mcpee.api.AuthenticatedCaller;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;

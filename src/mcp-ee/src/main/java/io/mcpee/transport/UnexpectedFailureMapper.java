@@ -1,6 +1,6 @@
 package io.mcpee.transport;
 
-import io.mcpee.guard.Throttled;
+import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.RequestId;
@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,12 +23,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof Throttled throttled) {
-            // the dispatcher answers throttled requests itself; should one ever escape, it is still a 429
-            return McpEndpoint.retryLater(429, throttled.retryAfterSeconds(), Responses.error(RequestId.NULL,
-                    throttled.code(), throttled.getMessage(), "{\"retryAfter\":" + throttled.retryAfterSeconds()
-                            + "}"));
-        }
         if (failure instanceof DatabaseUnavailable unavailable) {
             return McpEndpoint.retryLater(503, unavailable.retryAfterSeconds(), Responses.error(RequestId.NULL,
                     ErrorCode.INTERNAL_ERROR, unavailable.getMessage(), "{\"retryAfter\":"
@@ -42,11 +34,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                     .entity(Responses.error(RequestId.NULL, ErrorCode.INVALID_REQUEST, "HTTP " + status + " "
                             + web.getResponse().getStatusInfo().getReasonPhrase())).build();
         }
-        String reference = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "mcp-ee: unexpected failure at the MCP endpoint (reference " + reference + ")",
-                failure);
+        Incident incident = Incident.log(LOG, "unexpected failure at the MCP endpoint", failure);
         return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Responses.error(RequestId.NULL,
-                ErrorCode.INTERNAL_ERROR, "Internal error; the server log has the details under reference "
-                        + reference)).build();
+                ErrorCode.INTERNAL_ERROR, incident.tell("Internal error"))).build();
     }
 }

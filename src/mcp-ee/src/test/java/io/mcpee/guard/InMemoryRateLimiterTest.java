@@ -1,5 +1,7 @@
 package io.mcpee.guard;
 
+import io.mcpee.api.Rate;
+import io.mcpee.api.RateLimiter;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 

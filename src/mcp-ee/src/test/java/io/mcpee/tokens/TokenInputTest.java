@@ -1,6 +1,6 @@
 package io.mcpee.tokens;
 
-import io.mcpee.guard.Rate;
+import io.mcpee.api.Rate;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -63,6 +63,7 @@ abstract class AdopterChecks {
     void toolCallsRunTheApplicationsInterceptorAndValidationAndAreAudited() throws Exception {
         String writer = token("alice", "notes:read", "notes:write");
         long trackedBefore = tracked("create");
+        long limiterBefore = tracked("limiter");
         McpSyncClient client = connect(writer);
         try {
             McpSchema.CallToolResult created = client.callTool(new McpSchema.CallToolRequest("create_note",
@@ -82,6 +83,8 @@ abstract class AdopterChecks {
         }
         assertEquals(trackedBefore + 2, tracked("create"),
                 "the application's own interceptor ran for both calls, outside Bean Validation, as on a REST call");
+        assertTrue(tracked("limiter") >= limiterBefore + 2,
+                "the application's RateLimiter was asked for both calls, in place of mcp-ee's own");
 
         JsonArray entries = json(send("GET", "mcp-ee/api/audit?tool=create_note&user=alice&limit=10", bearer(ADMIN),
                 null, 200).body()).getJsonArray("items");

@@ -1,4 +1,4 @@
-package io.mcpee.guard;
+package io.mcpee.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

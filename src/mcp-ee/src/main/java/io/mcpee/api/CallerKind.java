@@ -1,4 +1,4 @@
-package io.mcpee.security;
+package io.mcpee.api;
 
 /** How a caller proved who it is. */
 public enum CallerKind {

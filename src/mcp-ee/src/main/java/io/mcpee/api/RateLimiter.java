@@ -1,4 +1,4 @@
-package io.mcpee.guard;
+package io.mcpee.api;
 
 import java.time.Duration;
 import java.time.Instant;

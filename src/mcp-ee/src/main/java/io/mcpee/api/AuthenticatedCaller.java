@@ -1,4 +1,4 @@
-package io.mcpee.security;
+package io.mcpee.api;
 
 import jakarta.security.enterprise.CallerPrincipal;
 
@@ -10,14 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The principal of an authenticated request: the user an agent acts for, and the credential it used (an agent
+ * The principal of a request mcp-ee authenticated: the user an agent acts for, and the credential it used (an agent
  * token's id and name, or a JWT's subject and client id). {@code grants} are the roles the credential carries —
  * a token's permissions, a JWT's groups and scopes — which is all the caller may do. An agent token may carry its
  * own rate limit, which the throttling guard applies instead of the configured default.
+ * <p>
+ * A resource method reads it from the request ({@link #of}) or as the principal of its {@code SecurityContext};
+ * mcp-ee makes it, applications only read it.
  */
 public class AuthenticatedCaller extends CallerPrincipal {
-    /** The request attribute under which the mechanism leaves the caller it authenticated. */
-    static final String REQUEST_ATTRIBUTE = AuthenticatedCaller.class.getName();
+    /** The request attribute under which mcp-ee's mechanism leaves the caller it authenticated. */
+    private static final String REQUEST_ATTRIBUTE = AuthenticatedCaller.class.getName();
 
     /**
      * The caller our mechanism authenticated for this request, read from the request itself: asking the container
@@ -56,6 +59,11 @@ public class AuthenticatedCaller extends CallerPrincipal {
         this.claims = Map.copyOf(claims);
         this.rateLimit = rateLimit;
         this.credentialExpiresAt = credentialExpiresAt;
+    }
+
+    /** Leaves this caller on the request it authenticated, for {@link #of}. */
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(REQUEST_ATTRIBUTE, this);
     }
 
     /** When the agent token expires; empty when it never does, and for other credentials. */
