@@ -3,6 +3,8 @@ package io.mcpee.tools;
 import io.mcpee.demo.ActivityResource;
 import io.mcpee.demo.ArticleResource;
 import io.mcpee.demo.CustomerResource;
+import io.mcpee.results.Outcome;
+import io.mcpee.schema.Argument;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;

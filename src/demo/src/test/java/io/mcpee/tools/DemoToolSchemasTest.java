@@ -3,6 +3,7 @@ package io.mcpee.tools;
 import io.mcpee.demo.ActivityResource;
 import io.mcpee.demo.ArticleResource;
 import io.mcpee.demo.CustomerResource;
+import io.mcpee.schema.MetaSchema;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,9 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -117,7 +115,6 @@ public class AdminAudit {
         }
         return 500;
     }
-
 
     private static WebApplicationException failure(int status, String message, String retryAfter) {
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

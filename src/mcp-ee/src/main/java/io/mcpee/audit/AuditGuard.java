@@ -1,15 +1,15 @@
 package io.mcpee.audit;
 
+import io.mcpee.invocation.CallNotCommitted;
+import io.mcpee.invocation.CallTransaction;
+import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.ProtocolException;
-import io.mcpee.tools.CallNotCommitted;
-import io.mcpee.tools.CallTransaction;
-import io.mcpee.tools.Outcome;
-import io.mcpee.tools.ToolCall;
-import io.mcpee.tools.ToolCallChain;
-import io.mcpee.tools.ToolOutcome;
+import io.mcpee.results.Outcome;
+import io.mcpee.results.ToolOutcome;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

@@ -1,7 +1,7 @@
 package io.mcpee.audit;
 
 import io.mcpee.persistence.McpeeDatabase;
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

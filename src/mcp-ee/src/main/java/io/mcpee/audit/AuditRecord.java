@@ -1,6 +1,6 @@
 package io.mcpee.audit;
 
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 
 import java.time.Instant;
 

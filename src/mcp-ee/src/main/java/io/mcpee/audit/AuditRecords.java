@@ -1,12 +1,12 @@
 package io.mcpee.audit;
 
-import io.mcpee.protocol.JsonText;
 import io.mcpee.api.AuthenticatedCaller;
-import io.mcpee.security.ClientAddresses;
-import io.mcpee.tools.Outcome;
-import io.mcpee.tools.Redactor;
-import io.mcpee.tools.ToolCall;
-import io.mcpee.tools.ToolCallContext;
+import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.ToolCallContext;
+import io.mcpee.network.ClientAddresses;
+import io.mcpee.protocol.JsonText;
+import io.mcpee.results.Outcome;
+import io.mcpee.results.Redactor;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

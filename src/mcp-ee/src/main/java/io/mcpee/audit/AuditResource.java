@@ -1,9 +1,9 @@
 package io.mcpee.audit;
 
+import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.api.McpIgnore;
 import io.mcpee.protocol.JsonText;
-import io.mcpee.api.AuthenticatedCaller;
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,6 +1,5 @@
 package io.mcpee.audit;
 
-import io.mcpee.security.UnauthenticatedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.mcpee.guard;
 
-import io.mcpee.api.RateLimiter.Decision.Refused;
-import io.mcpee.api.Rate;
-import io.mcpee.api.RateLimiter;
 import io.mcpee.api.AuthenticatedCaller;
-import io.mcpee.security.ClientAddresses;
+import io.mcpee.api.Rate;
+import io.mcpee.api.RateLimiter.Decision.Refused;
+import io.mcpee.api.RateLimiter;
+import io.mcpee.network.ClientAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

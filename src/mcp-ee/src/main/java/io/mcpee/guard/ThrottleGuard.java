@@ -1,8 +1,8 @@
 package io.mcpee.guard;
 
-import io.mcpee.tools.ToolOutcome;
-import io.mcpee.tools.ToolCall;
-import io.mcpee.tools.ToolCallChain;
+import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.ToolCallChain;
+import io.mcpee.results.ToolOutcome;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

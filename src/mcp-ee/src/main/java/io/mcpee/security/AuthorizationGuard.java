@@ -1,9 +1,9 @@
 package io.mcpee.security;
 
+import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.ToolCallChain;
+import io.mcpee.results.ToolOutcome;
 import io.mcpee.tools.AccessRule;
-import io.mcpee.tools.ToolCall;
-import io.mcpee.tools.ToolCallChain;
-import io.mcpee.tools.ToolOutcome;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -1,15 +1,17 @@
 package io.mcpee.security;
 
-import io.mcpee.api.CallerKind;
 import io.mcpee.api.AuthenticatedCaller;
+import io.mcpee.api.CallerKind;
+import io.mcpee.audit.UnauthenticatedRequest;
+import io.mcpee.network.ClientAddresses;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.tokens.TokenAuthenticator;
 import io.mcpee.tokens.TokenFormat;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;

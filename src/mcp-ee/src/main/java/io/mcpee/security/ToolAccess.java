@@ -1,8 +1,8 @@
 package io.mcpee.security;
 
 import io.mcpee.api.AuthenticatedCaller;
+import io.mcpee.schema.CallerRoles;
 import io.mcpee.tools.AccessRule;
-import io.mcpee.tools.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

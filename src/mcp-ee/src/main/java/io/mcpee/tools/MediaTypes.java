@@ -3,31 +3,31 @@ package io.mcpee.tools;
 import java.util.Locale;
 
 /** Media type tests on the strings of {@code @Produces} and {@code Content-Type}. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private MediaTypes() {
     }
 
-    static String essence(String mediaType) {
+    public static String essence(String mediaType) {
         int semicolon = mediaType.indexOf(';');
         return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    static boolean isJson(String mediaType) {
+    public static boolean isJson(String mediaType) {
         String essence = essence(mediaType);
         return essence.equals("application/json") || essence.endsWith("+json");
     }
 
-    static boolean isText(String mediaType) {
+    public static boolean isText(String mediaType) {
         String essence = essence(mediaType);
         return essence.startsWith("text/") || essence.equals("application/xml") || essence.endsWith("+xml");
     }
 
-    static boolean isImage(String mediaType) {
+    public static boolean isImage(String mediaType) {
         return essence(mediaType).startsWith("image/");
     }
 
-    static boolean isAudio(String mediaType) {
+    public static boolean isAudio(String mediaType) {
         return essence(mediaType).startsWith("audio/");
     }
 

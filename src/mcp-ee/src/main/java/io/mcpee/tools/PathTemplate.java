@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JAX-RS {@code @Path} templates split into segments, with regular expressions of {@code {name: regex}} kept. */
-final class PathTemplate {
+public final class PathTemplate {
 
     private PathTemplate() {
     }
 
-    static String normalize(String path) {
+    public static String normalize(String path) {
         if (path == null) {
             return "";
         }
@@ -23,7 +23,7 @@ final class PathTemplate {
         return trimmed;
     }
 
-    static String join(String a, String b) {
+    public static String join(String a, String b) {
         if (a.isEmpty()) {
             return "/" + b;
         }

@@ -9,10 +9,10 @@ import static java.util.Objects.requireNonNull;
  * One JAX-RS resource method: its HTTP method, its path template below the application path (class path and
  * method path joined), and the media types it produces.
  */
-record ResourceMethod(Class<?> resourceClass, Method method, String httpMethod, String classPath, String methodPath,
+public record ResourceMethod(Class<?> resourceClass, Method method, String httpMethod, String classPath, String methodPath,
                       List<String> produces) {
 
-    ResourceMethod {
+    public ResourceMethod {
         requireNonNull(resourceClass, "resourceClass is null");
         requireNonNull(method, "method is null");
         requireNonNull(httpMethod, "httpMethod is null");

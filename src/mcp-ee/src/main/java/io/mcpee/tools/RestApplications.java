@@ -50,7 +50,7 @@ public final class RestApplications {
     }
 
     /** "/ctx/api/": the absolute path, ending in '/', of the application that serves this resource class. */
-    String basePath(Class<?> resourceClass) {
+    public String basePath(Class<?> resourceClass) {
         return basePaths.computeIfAbsent(resourceClass, type -> {
             String path = applicationPath(type, deployed(type.getClassLoader()));
             return servletContext.getContextPath() + "/" + (path.isEmpty() ? "" : path + "/");

@@ -14,9 +14,9 @@ import java.util.Map;
  * Every tool of the deployment, made once at deployment. Building it reports every problem at once (name clashes,
  * invalid names), each naming the methods involved, so a developer fixes them in one pass.
  */
-record ToolCatalog(List<ToolDefinition> tools, Map<String, ToolDefinition> byName) {
+public record ToolCatalog(List<ToolDefinition> tools, Map<String, ToolDefinition> byName) {
 
-    ToolCatalog {
+    public ToolCatalog {
         tools = List.copyOf(tools);
         byName = Map.copyOf(byName);
     }
@@ -26,14 +26,14 @@ record ToolCatalog(List<ToolDefinition> tools, Map<String, ToolDefinition> byNam
     }
 
     /** The catalog, or the problems that make the deployment invalid, plus the methods left out and why. */
-    record Build(ToolCatalog catalog, List<String> errors, List<String> warnings) {
-        Build {
+    public record Build(ToolCatalog catalog, List<String> errors, List<String> warnings) {
+        public Build {
             errors = List.copyOf(errors);
             warnings = List.copyOf(warnings);
         }
     }
 
-    static Build build(Collection<Class<?>> resourceClasses, ToolFilter filter) {
+    public static Build build(Collection<Class<?>> resourceClasses, ToolFilter filter) {
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, ToolDefinition> byName = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ record ToolCatalog(List<ToolDefinition> tools, Map<String, ToolDefinition> byNam
         return new Build(new ToolCatalog(tools, byName), errors, warnings);
     }
 
-    ToolDefinition find(String name) {
+    public ToolDefinition find(String name) {
         return byName.get(name);
     }
 

@@ -1,6 +1,8 @@
 package io.mcpee.tools;
 
 import io.mcpee.protocol.Tool;
+import io.mcpee.schema.Argument;
+import io.mcpee.schema.PropertyMarks;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +16,10 @@ import static java.util.Objects.requireNonNull;
  * {@code Response}, {@code Object}). {@code rateLimit} is what its {@code @McpTool} declares (as written; the
  * throttling settings parse and check it).
  */
-record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType,
+public record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments, String producedMediaType,
                       AccessRule access, PropertyMarks input, PropertyMarks output, Optional<String> rateLimit) {
 
-    ToolDefinition {
+    public ToolDefinition {
         requireNonNull(access, "access is null");
         requireNonNull(tool, "tool is null");
         requireNonNull(target, "target is null");
@@ -27,7 +29,7 @@ record ToolDefinition(Tool tool, ResourceMethod target, List<Argument> arguments
         requireNonNull(rateLimit, "rateLimit is null");
     }
 
-    String name() {
+    public String name() {
         return tool.name();
     }
 }

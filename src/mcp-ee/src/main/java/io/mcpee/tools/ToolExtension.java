@@ -104,11 +104,11 @@ public class ToolExtension implements Extension {
         return Set.copyOf(declaredRoles);
     }
 
-    Set<Class<?>> exceptionMappers() {
+    public Set<Class<?>> exceptionMappers() {
         return Set.copyOf(exceptionMappers);
     }
 
-    Set<Class<?>> paramConverterProviders() {
+    public Set<Class<?>> paramConverterProviders() {
         return Set.copyOf(paramConverterProviders);
     }
 }

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * comma-separated globs ({@code *} any run of characters, {@code ?} one). Exclusion wins; no include list
  * admits every name.
  */
-record ToolFilter(List<Pattern> include, List<Pattern> exclude) {
+public record ToolFilter(List<Pattern> include, List<Pattern> exclude) {
 
-    ToolFilter {
+    public ToolFilter {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
     }
 
-    static ToolFilter of(List<String> include, List<String> exclude) {
+    public static ToolFilter of(List<String> include, List<String> exclude) {
         return new ToolFilter(include.stream().map(ToolFilter::glob).toList(),
                 exclude.stream().map(ToolFilter::glob).toList());
     }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * GET    /customers/export     list_customers_export
  * </pre>
  */
-final class ToolNames {
+public final class ToolNames {
 
     private ToolNames() {
     }
@@ -97,7 +97,7 @@ final class ToolNames {
     }
 
     /** Keeps a name inside MCP's {@code [A-Za-z0-9_.-]{1,128}}. */
-    static String sanitize(String name) {
+    public static String sanitize(String name) {
         String clean = name.replaceAll("[^A-Za-z0-9_.-]", "_");
         if (clean.isEmpty()) {
             clean = "tool";

@@ -63,7 +63,7 @@ public class ToolRegistry {
         return tool == null ? Optional.empty() : Optional.of(tool.target().displayName());
     }
 
-    ToolDefinition find(String name) {
+    public ToolDefinition find(String name) {
         return extension.catalog().find(name);
     }
 }

@@ -1,7 +1,7 @@
 package io.mcpee.audit;
 
 import io.mcpee.protocol.JsonText;
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;

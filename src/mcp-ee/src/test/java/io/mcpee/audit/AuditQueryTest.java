@@ -1,7 +1,7 @@
 package io.mcpee.audit;
 
 import io.mcpee.audit.AuditQuery.Position;
-import io.mcpee.tools.Outcome;
+import io.mcpee.results.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,6 @@ package io.mcpee.audit;
 
 import io.mcpee.audit.UnauthenticatedRequests.Count;
 import io.mcpee.audit.UnauthenticatedRequests.Drained;
-import io.mcpee.security.UnauthenticatedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -2,6 +2,8 @@ package io.mcpee.tools;
 
 import io.mcpee.api.McpTool;
 import io.mcpee.protocol.Tool;
+import io.mcpee.schema.SchemaGenerator;
+import io.mcpee.schema.SchemaValidator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package io.mcpee.tools;
 
+import io.mcpee.schema.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.mcpee.tools;
 
 import io.mcpee.protocol.Tool;
+import io.mcpee.schema.Fixtures;
+import io.mcpee.schema.MetaSchema;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ToolFactoryTest {
+public class ToolFactoryTest {
 
-    static Map<String, ToolDefinition> tools(Class<?> resource) {
+    public static Map<String, ToolDefinition> tools(Class<?> resource) {
         return ToolCatalog.build(List.of(resource), ToolFilter.of(List.of(), List.of())).catalog().tools().stream()
                 .collect(Collectors.toMap(ToolDefinition::name, t -> t));
     }

@@ -1,0 +1,29 @@
+package io.mcpee.invocation;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Providers;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
+ * parameters (see {@link ContextObjects}), so resource code sees the caller it would see over REST; the session,
+ * JSON-RPC request id and client are what an audit record names.
+ */
+public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
+                              Request request, Providers providers, String sessionId, String requestId,
+                              String clientName, String clientVersion) {
+
+    public ToolCallContext {
+        requireNonNull(sessionId, "sessionId is null");
+        requireNonNull(requestId, "requestId is null");
+        requireNonNull(headers, "headers is null");
+        requireNonNull(uriInfo, "uriInfo is null");
+        requireNonNull(securityContext, "securityContext is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(providers, "providers is null");
+    }
+}
