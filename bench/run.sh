@@ -123,14 +123,18 @@ fi
 served="$war"
 if [[ "$BENCH_CHAIN" == no-audit ]]; then
     # the product has no switch to turn its audit off; for measuring what the audit costs, a copy of the WAR whose
-    # beans.xml excludes the audit guard from discovery (everything else, the other guards too, stays)
+    # mcp-ee jar has a beans.xml that excludes the audit guard from discovery (everything else, the other guards too,
+    # stays)
     served="$tmp/mcp-ee.war"
     cp "$war" "$served"
-    mkdir -p "$tmp/war/WEB-INF"
-    (cd "$tmp/war" && jar xf "$served" WEB-INF/beans.xml) || die "cannot read WEB-INF/beans.xml of $war"
-    sed -i 's#</beans>#    <scan><exclude name="io.mcpee.audit.AuditGuard"/></scan>\n</beans>#' "$tmp/war/WEB-INF/beans.xml"
-    grep -q 'exclude name="io.mcpee.audit.AuditGuard"' "$tmp/war/WEB-INF/beans.xml" || die "cannot edit beans.xml"
-    (cd "$tmp/war" && jar uf "$served" WEB-INF/beans.xml) || die "cannot update the WAR copy (jar)"
+    library="$(unzip -Z1 "$served" | grep -E '^WEB-INF/lib/mcp-ee-[^/]*\.jar$')" || die "no mcp-ee jar in $war"
+    mkdir -p "$tmp/war/jar"
+    (cd "$tmp/war" && jar xf "$served" "$library" && cd jar && jar xf "../$library" META-INF/beans.xml) \
+        || die "cannot read META-INF/beans.xml of $library"
+    sed -i 's#</beans>#    <scan><exclude name="io.mcpee.audit.AuditGuard"/></scan>\n</beans>#' "$tmp/war/jar/META-INF/beans.xml"
+    grep -q 'exclude name="io.mcpee.audit.AuditGuard"' "$tmp/war/jar/META-INF/beans.xml" || die "cannot edit beans.xml"
+    (cd "$tmp/war/jar" && jar uf "../$library" META-INF/beans.xml && cd .. && jar uf "$served" "$library") \
+        || die "cannot update the WAR copy (jar)"
     log "chain without the audit guard: $served"
 fi
 log "starting Payara Micro on port $PORT, database $BENCH_DB, data in $tmp/data"
@@ -160,7 +164,7 @@ json_post() {  # url body [extra curl args...]: prints the body, fails unless 2x
 
 # both targets authenticate with the same agent token: the full path of a real call, on both sides; the benchmark
 # measures the server, not its throttling, so the token's rate limit is as high as a token's can be
-issued="$(json_post "$base/api/admin/tokens" \
+issued="$(json_post "$base/mcp-ee/api/tokens" \
     '{"name":"bench","owner":"bench","permissions":["customers:read","customers:write"],"rateLimit":"999999999/second"}' \
     -H "Authorization: Bearer $admin_token")" || die "creating the agent token failed: $issued"
 token="$(jq -er '.secret' <<<"$issued")" || die "no secret in the created token"
@@ -193,7 +197,7 @@ jq -e --argjson id "$customer_id" '.result.isError == false and .result.structur
 log "MCP session open; tools/call body ${#mcp_body} bytes"
 # the chain measured is the chain meant: an audit entry per call, or none at all
 audited="$(curl -sS --fail-with-body -H "Authorization: Bearer $admin_token" \
-    "$base/api/admin/audit?user=bench&tool=retrieve_customer&limit=1")" || die "GET /api/admin/audit failed: $audited"
+    "$base/mcp-ee/api/audit?user=bench&tool=retrieve_customer&limit=1")" || die "GET /mcp-ee/api/audit failed: $audited"
 case "$BENCH_CHAIN" in
     full)     jq -e '.items | length == 1' <<<"$audited" >/dev/null || die "no audit entry for the tool call" ;;
     no-audit) jq -e '.items | length == 0' <<<"$audited" >/dev/null || die "the audit guard is still on" ;;
