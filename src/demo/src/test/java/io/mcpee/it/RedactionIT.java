@@ -91,10 +91,15 @@ class RedactionIT {
             assertEquals(SSN, ((List<Map<String, Object>>) structured(seenInList).get("items")).get(0).get("ssn"));
             assertTrue(text(seenInList).contains(SSN), text(seenInList));
 
+            // the REST door masks the same property for the same agent: no way around the tool's masking
             HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/customers/" + id))
                     .header("Authorization", "Bearer " + plainToken).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, rest.statusCode());
-            assertTrue(rest.body().contains(SSN), "REST answers as the application wrote it: " + rest.body());
+            assertTrue(rest.body().contains("\"ssn\":\"***\""), rest.body());
+            assertFalse(rest.body().contains(SSN), rest.body());
+            HttpResponse<String> restSeen = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/customers/" + id))
+                    .header("Authorization", "Bearer " + piiToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(restSeen.body().contains(SSN), restSeen.body());
         } finally {
             plain.closeGracefully();
             pii.closeGracefully();

@@ -74,6 +74,11 @@ final class TestTokens {
         }
     }
 
+    /** The body of a GET on the admin API that answers an object ({@code audit?user=ada}). */
+    static JsonObject adminObject(URL base, String path) {
+        return Json.createReader(new StringReader(adminText(base, path))).readObject();
+    }
+
     static JsonObject adminCall(URL base, String admin, String method, String path, String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "")

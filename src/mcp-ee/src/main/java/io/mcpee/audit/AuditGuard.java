@@ -2,7 +2,7 @@ package io.mcpee.audit;
 
 import io.mcpee.invocation.CallNotCommitted;
 import io.mcpee.invocation.CallTransaction;
-import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
@@ -55,7 +55,7 @@ public class AuditGuard {
 
     @AroundInvoke
     Object audit(InvocationContext invocation) throws Exception {
-        Entry entry = new Entry((ToolCall) invocation.getParameters()[0], Instant.now(), System.nanoTime());
+        Entry entry = new Entry((AgentCall) invocation.getParameters()[0], Instant.now(), System.nanoTime());
         if (!database.admits()) {
             // the database is down: the call could not be recorded, so it is not carried out (HTTP 503)
             throw unrecorded(entry.ended(Outcome.ERROR, 503, "the database cannot be reached"),
@@ -92,12 +92,12 @@ public class AuditGuard {
 
     /** One call's entry: when the call came, and the record of how it ended once it has. */
     private final class Entry {
-        private final ToolCall call;
+        private final AgentCall call;
         private final Instant started;
         private final long start;
         private AuditRecord record;
 
-        Entry(ToolCall call, Instant started, long start) {
+        Entry(AgentCall call, Instant started, long start) {
             this.call = call;
             this.started = started;
             this.start = start;

@@ -1,6 +1,8 @@
 package io.mcpee.audit;
 
 import io.mcpee.api.AuthenticatedCaller;
+import io.mcpee.invocation.AgentCall;
+import io.mcpee.invocation.RestCall;
 import io.mcpee.invocation.ToolCall;
 import io.mcpee.invocation.ToolCallContext;
 import io.mcpee.network.ClientAddresses;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Makes the audit record of a tool call from the request it arrived in: the caller our mechanism authenticated
+ * Makes the audit record of an agent's call (a tool call, a REST request) from the request it arrived in: the caller our mechanism authenticated
  * (user, credential), the client's address, the MCP session and client, and the arguments after redaction. Every
  * text is cut to its column, so no entry is refused for its length.
  */
@@ -52,16 +54,27 @@ class AuditRecords {
         this(null, null, null, null, null);
     }
 
-    AuditRecord of(ToolCall call, Instant started, long durationNanos, Outcome outcome, int status,
+    AuditRecord of(AgentCall call, Instant started, long durationNanos, Outcome outcome, int status,
                    String errorMessage) {
-        ToolCallContext context = call.context();
         String tool = call.toolName();
-        AuditRecord.Act act = AuditRecord.Act.toolCall(fit(printable(tool), 128),
-                registry.target(tool).map(t -> fit(t, 500)).orElse(null),
-                arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars()));
-        AuditRecord.Origin origin = new AuditRecord.Origin(fit(addresses.of(request), 64),
-                fit(context.sessionId(), 64), fit(requestId(context.requestId()), 200), fit(context.clientName(), 200),
-                fit(context.clientVersion(), 100));
+        String target = tool == null ? null : registry.target(tool).map(t -> fit(t, 500)).orElse(null);
+        String arguments = arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars());
+        String clientIp = fit(addresses.of(request), 64);
+        AuditRecord.Act act;
+        AuditRecord.Origin origin;
+        if (call instanceof ToolCall toolCall) {
+            ToolCallContext context = toolCall.context();
+            act = AuditRecord.Act.toolCall(fit(printable(tool), 128), target, arguments);
+            origin = new AuditRecord.Origin(clientIp, fit(context.sessionId(), 64),
+                    fit(requestId(context.requestId()), 200), fit(context.clientName(), 200),
+                    fit(context.clientVersion(), 100));
+        } else {
+            // the REST door: no session or JSON-RPC id; "" for a request no tool stands for
+            RestCall rest = (RestCall) call;
+            act = new AuditRecord.Act(Channel.REST, tool == null ? "" : fit(printable(tool), 128), target, arguments,
+                    fit(rest.httpMethod(), 16), fit(printable(rest.path()), 500));
+            origin = AuditRecord.Origin.address(clientIp);
+        }
         return new AuditRecord(null, started.truncatedTo(ChronoUnit.MILLIS), actor(), act,
                 ending(outcome, status, errorMessage, durationNanos), origin);
     }
@@ -86,7 +99,7 @@ class AuditRecords {
     }
 
     /** An error text for the agent, with the call's sensitive values masked. */
-    String scrub(String message, ToolCall call) {
+    String scrub(String message, AgentCall call) {
         return redactor.scrub(message, call.toolName(), call.arguments());
     }
 

@@ -131,7 +131,11 @@ public class AuditResource {
         optional(json, "credentialId", actor.credentialId());
         optional(json, "credentialName", actor.credentialName());
         json.add("channel", act.channel().name());
-        json.add("tool", act.name());
+        if (act.name().isEmpty()) {
+            json.addNull("tool"); // a REST request no tool stands for
+        } else {
+            json.add("tool", act.name());
+        }
         optional(json, "target", act.target());
         optional(json, "httpMethod", act.httpMethod());
         optional(json, "path", act.path());

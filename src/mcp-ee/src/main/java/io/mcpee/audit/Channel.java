@@ -5,7 +5,9 @@ public enum Channel {
     /** A {@code tools/call} at the MCP endpoint. */
     MCP("tools/call"),
     /** A change to agent credentials (tokens, token groups) through mcp-ee's admin API. */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** A request of an agent's credential to the application's own REST API (the REST door). */
+    REST("rest");
 
     private final String event;
 

@@ -64,7 +64,8 @@ public class Throttle {
     /**
      * Takes a permit for a call of this tool, or says how long to wait. The tool's own limit is checked first and
      * its permit given back when the overall budget refuses, so only calls that pass both are counted: a call
-     * refused by the narrower limit never spends the agent's overall budget.
+     * refused by the narrower limit never spends the agent's overall budget. A REST request no tool stands for
+     * ({@code toolName} null) spends the overall budget only.
      */
     public Optional<Refused> admitToolCall(String toolName) {
         Agent agent = agent();

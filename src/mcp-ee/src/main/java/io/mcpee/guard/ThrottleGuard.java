@@ -1,6 +1,6 @@
 package io.mcpee.guard;
 
-import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.results.ToolOutcome;
 import jakarta.annotation.Priority;
@@ -34,7 +34,7 @@ public class ThrottleGuard {
 
     @AroundInvoke
     Object throttle(InvocationContext invocation) throws Exception {
-        ToolCall call = (ToolCall) invocation.getParameters()[0];
+        AgentCall call = (AgentCall) invocation.getParameters()[0];
         var refused = throttle.admitToolCall(call.toolName());
         if (refused.isPresent()) {
             return ToolOutcome.throttled(refused.get().retryAfterSeconds());

@@ -95,7 +95,7 @@ public class ThrottleSettings {
 
     /** The tool's own limit per agent, on top of the agent's overall budget; empty when it has none. */
     public Optional<Rate> tool(String name) {
-        return Optional.ofNullable(tools.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(tools.get(name));
     }
 
     private static Map<String, Rate> toolRates(ToolRegistry registry, Config config, List<String> problems) {

@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * in. The guards that wrap {@link ToolInvoker#call(ToolCall)} (authentication, throttling, audit) read all they need
  * from it.
  */
-public record ToolCall(String toolName, JsonObject arguments, ToolCallContext context) {
+public record ToolCall(String toolName, JsonObject arguments, ToolCallContext context) implements AgentCall {
 
     public ToolCall {
         requireNonNull(toolName, "toolName is null");

@@ -155,7 +155,7 @@ public final class ResultMapper {
      * The JSON with every {@code @Sensitive} property the caller may not see replaced by the mask. Parsed only when
      * the type has such a property and the caller lacks a role that unmasks one; each role is asked once.
      */
-    static String masked(String json, PropertyMarks marks, CallerRoles roles) {
+    public static String masked(String json, PropertyMarks marks, CallerRoles roles) {
         if (!marks.isMarked() || !marks.mayHoldSensitive(json)) {
             return json;
         }

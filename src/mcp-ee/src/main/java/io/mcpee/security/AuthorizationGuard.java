@@ -1,6 +1,6 @@
 package io.mcpee.security;
 
-import io.mcpee.invocation.ToolCall;
+import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.tools.AccessRule;
@@ -36,8 +36,9 @@ public class AuthorizationGuard {
 
     @AroundInvoke
     Object authorize(InvocationContext invocation) throws Exception {
-        ToolCall call = (ToolCall) invocation.getParameters()[0];
-        Optional<AccessRule> rule = registry.accessRule(call.toolName());
+        AgentCall call = (AgentCall) invocation.getParameters()[0];
+        // a REST request no tool stands for is the application's own to authorize, as for any of its callers
+        Optional<AccessRule> rule = call.toolName() == null ? Optional.empty() : registry.accessRule(call.toolName());
         if (rule.isPresent() && !access.permits(rule.get())) {
             return ToolOutcome.denied("HTTP 403 Forbidden: this caller may not use the tool " + call.toolName());
         }

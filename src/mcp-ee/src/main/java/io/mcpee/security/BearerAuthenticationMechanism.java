@@ -235,10 +235,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context, String error, String description) {
-        if (isMcp(path(request))) {
-            // counted for the audit, not recorded one by one: a flood of them cannot fill the audit table
-            refusals.fire(new UnauthenticatedRequest(addresses.of(request)));
-        }
+        // counted for the audit (at /mcp, the REST API and the admin API alike), not recorded one by one: a flood
+        // of them cannot fill the audit table
+        refusals.fire(new UnauthenticatedRequest(addresses.of(request)));
         StringBuilder challenge = new StringBuilder("Bearer resource_metadata=\"")
                 .append(ProtectedResourceMetadata.metadataUrl(request, settings)).append('"');
         if (error != null) {

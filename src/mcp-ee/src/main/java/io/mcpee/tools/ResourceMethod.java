@@ -21,7 +21,7 @@ public record ResourceMethod(Class<?> resourceClass, Method method, String httpM
         produces = List.copyOf(produces);
     }
 
-    String path() {
+    public String path() {
         return PathTemplate.join(classPath, methodPath);
     }
 

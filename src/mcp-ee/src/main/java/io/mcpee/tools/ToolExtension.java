@@ -14,7 +14,10 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +43,24 @@ public class ToolExtension implements Extension {
         if (ResourceScanner.isRootResource(type)) {
             resourceClasses.add(type);
             declaredRoles.addAll(RoleNames.of(type));
+            if (!isOurs(type) && !Modifier.isFinal(type.getModifiers())) {
+                // what a resource method returned, for the REST door's masking (final methods cannot be intercepted)
+                Set<Method> methods = new HashSet<>();
+                ResourceScanner.resourceMethods(type).forEach(m -> methods.add(m.method()));
+                event.configureAnnotatedType().methods().stream()
+                        .filter(m -> methods.contains(m.getAnnotated().getJavaMember())
+                                && !Modifier.isFinal(m.getAnnotated().getJavaMember().getModifiers()))
+                        .forEach(m -> m.add(ResourceMethodCall.Literal.INSTANCE));
+            }
         }
+    }
+
+    /** mcp-ee's own resources (the MCP endpoint, the admin API), which come from the jar this class comes from. */
+    private static boolean isOurs(Class<?> type) {
+        var ours = ToolExtension.class.getProtectionDomain().getCodeSource();
+        var theirs = type.getProtectionDomain().getCodeSource();
+        return ours != null && theirs != null && ours.getLocation() != null
+                && ours.getLocation().equals(theirs.getLocation());
     }
 
     <T> void applications(@Observes @WithAnnotations(DeclareRoles.class) ProcessAnnotatedType<T> event) {

@@ -63,6 +63,11 @@ public class ToolRegistry {
         return tool == null ? Optional.empty() : Optional.of(tool.target().displayName());
     }
 
+    /** Every tool of the deployment, in the catalog's order; the same list until the catalog changes. */
+    public List<ToolDefinition> all() {
+        return extension.catalog().tools();
+    }
+
     public ToolDefinition find(String name) {
         return extension.catalog().find(name);
     }
