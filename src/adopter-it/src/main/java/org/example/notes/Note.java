@@ -1,5 +1,6 @@
 package org.example.notes;
 
+import io.mcpee.api.Sensitive;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,6 +21,8 @@ public class Note {
     @Column(nullable = false)
     private String title;
 
+    /** Private to people and to agents granted notes:private; masked for any other agent, on either door. */
+    @Sensitive(unlessRole = Roles.PRIVATE)
     private String text;
 
     @Column(name = "author", nullable = false)

@@ -4,6 +4,7 @@ package org.example.notes;
 public final class Roles {
     public static final String READ = "notes:read";
     public static final String WRITE = "notes:write";
+    public static final String PRIVATE = "notes:private";
 
     private Roles() {
     }

@@ -2,6 +2,7 @@ package io.mcpee.it;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,12 +11,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -82,6 +88,56 @@ class AuditPostgresqlIT {
                 assertFalse(row.next(), "exactly one entry");
             }
         }
+    }
+
+    @Test
+    void aRefusedEntryRollsAnAgentsRestChangeBack() throws Exception {
+        String probe = "rest-rollback-probe-" + UUID.randomUUID();
+        String constraint = "audit_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.create(base, "gina", "customers:read", "customers:write");
+        String customer = Json.createObjectBuilder().add("name", probe).add("email", "gina@example.com").build()
+                .toString();
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry ADD CONSTRAINT " + constraint
+                    + " CHECK (outcome <> 'SUCCESS' OR arguments NOT LIKE '%" + probe + "%')");
+            HttpResponse<String> refused = rest(token, "POST", "api/customers", customer);
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("the call was not carried out because its audit entry could not be"
+                    + " written"), refused.body());
+            assertEquals(0, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe),
+                    "the REST create was rolled back with its entry");
+            try (PreparedStatement query = db.prepareStatement("SELECT channel, tool_name, http_method, outcome,"
+                    + " status FROM mcpee_store.mcpee_audit_entry WHERE arguments LIKE ?")) {
+                query.setString(1, "%" + probe + "%");
+                try (ResultSet row = query.executeQuery()) {
+                    assertTrue(row.next(), "the refusal is recorded");
+                    assertEquals("REST", row.getString(1));
+                    assertEquals("create_customer", row.getString(2));
+                    assertEquals("POST", row.getString(3));
+                    assertEquals("ERROR", row.getString(4));
+                    assertEquals(503, row.getInt(5));
+                    assertFalse(row.next());
+                }
+            }
+        } finally {
+            try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+                ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
+            }
+        }
+        HttpResponse<String> created = rest(token, "POST", "api/customers", customer);
+        assertEquals(201, created.statusCode(), created.body());
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals(1, count(db, "SELECT count(*) FROM customer WHERE name = ?", probe));
+            assertEquals(1, count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_entry WHERE channel = 'REST'"
+                    + " AND outcome = 'SUCCESS' AND arguments LIKE ?", "%" + probe + "%"));
+        }
+    }
+
+    private HttpResponse<String> rest(String token, String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PlantedSecretsIT {
     private static final Path SERVER_LOG = Path.of(System.getProperty("mcpee.test.server-log",
             "target/payara-h2-server.log"));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @ArquillianResource
     URL base;
@@ -90,6 +97,12 @@ class PlantedSecretsIT {
         responses.add(crashed.toString());
         // the created customer read back by a caller without customers:pii
         responses.add(session.call(id++, "list_customers", object(Map.of("q", "Planted " + run))).toString());
+        // the same through the REST door: a @Sensitive property, a secret-looking query, errors that repeat them
+        responses.add(rest(token, "POST", "api/customers", Json.createObjectBuilder().add("name", "Door " + run)
+                .add("email", "door@example.com").add("ssn", ssn).build().toString(), 201));
+        responses.add(rest(token, "GET", "api/customers?q=" + card.replace(" ", "%20"), null, 200));
+        responses.add(rest(token, "GET", "api/vault/entries?reference=" + fakeAgentToken, null, 404));
+        responses.add(rest(token, "POST", "api/vault/rejections?note=" + card.replace(" ", "%20"), null, 400));
         // credentials that are no good, in the header
         McpHttp anonymous = new McpHttp(base, null);
         for (String credential : List.of(fakeAgentToken, jwt, password)) {
@@ -99,9 +112,9 @@ class PlantedSecretsIT {
             responses.add(refused.body() + refused.headers().map());
         }
 
-        // the audit log: every entry of this agent (11 calls), as the audit API gives them
+        // the audit log: every entry of this agent (11 tool calls, 4 REST requests), as the audit API gives them
         String audit = TestTokens.adminText(base, "audit?limit=500&user=" + owner);
-        assertEquals(11, Json.createReader(new StringReader(audit)).readObject().getJsonArray("items").size(),
+        assertEquals(15, Json.createReader(new StringReader(audit)).readObject().getJsonArray("items").size(),
                 audit);
         assertTrue(audit.contains("crash_vault") && audit.contains("***"), audit);
         // the server log, once its writer has caught up with the last call
@@ -123,6 +136,22 @@ class PlantedSecretsIT {
                 }
             }
         }
+    }
+
+    /** An agent's REST request through localhost; the response's status, headers and body as text. */
+    private String rest(String token, String method, String path, String body, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + base.getPort()
+                        + base.getPath().replaceAll("/$", "") + "/" + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, response.statusCode(), path + ": " + response.body());
+        return response.statusCode() + " " + response.headers().map() + " " + response.body();
     }
 
     /** Payara Micro's --logtofile writes through a JUL file handler, which numbers the file: server.log.0, ... */

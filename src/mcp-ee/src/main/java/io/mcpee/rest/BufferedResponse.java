@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An agent's REST answer held back until its audit entry is committed: the status and headers go to the real
@@ -159,6 +160,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     @Override
     public int getStatus() {
         return errorStatus != 0 ? errorStatus : super.getStatus();
+    }
+
+    /** The message of an error the application sent ({@code sendError}), reworded before it is let go. */
+    void rewordError(UnaryOperator<String> reword) {
+        if (errorMessage != null) {
+            errorMessage = reword.apply(errorMessage);
+        }
     }
 
     /** The body as written so far. */

@@ -5,10 +5,12 @@ import io.mcpee.api.CallerKind;
 import io.mcpee.invocation.RestCall;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
+import io.mcpee.results.Redactor;
 import io.mcpee.results.ResultMapper;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.schema.CallerRoles;
 import io.mcpee.schema.PropertyMarks;
+import io.mcpee.tools.ToolDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -19,11 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * The REST door: every request an agent's credential makes to the application, outside mcp-ee's own paths, passes
@@ -33,7 +33,6 @@ import java.util.logging.Logger;
  * untouched. Registered before the application's own filters ({@link RestDoorInitializer}).
  */
 public class RestDoorFilter extends HttpFilter {
-    private static final Logger LOG = Logger.getLogger(RestDoorFilter.class.getName());
     private static final long serialVersionUID = 1L;
 
     // A filter the container makes gets field injection only.
@@ -46,11 +45,13 @@ public class RestDoorFilter extends HttpFilter {
     @Inject
     private transient RestDoorSettings settings;
     @Inject
+    private transient SensitiveNames sensitiveNames;
+    @Inject
+    private transient Redactor redactor;
+    @Inject
     private transient CallerRoles roles;
     @Resource
     private transient ManagedExecutorService executor;
-
-    private final transient Set<String> unmaskable = ConcurrentHashMap.newKeySet();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -85,28 +86,36 @@ public class RestDoorFilter extends HttpFilter {
                     ? Map.of("Retry-After", String.valueOf(outcome.retryAfterSeconds())) : Map.of());
             return;
         }
-        answer.letGo(masked(answer, match.map(RestRoutes.Match::tool).orElse(null), exchange));
+        answer.letGo(guarded(answer, match.map(RestRoutes.Match::tool).orElse(null), call, exchange));
     }
 
-    /** The held body, with the sensitive properties the caller may not see masked when it is JSON. */
-    private byte[] masked(BufferedResponse answer, io.mcpee.tools.ToolDefinition tool, RestExchange exchange) {
+    /**
+     * The held body as the agent may have it: an error's text without the secrets the request carried (as a tool's
+     * error is scrubbed), a JSON answer with the sensitive properties the caller may not see masked.
+     */
+    private byte[] guarded(BufferedResponse answer, ToolDefinition tool, RestCall call, RestExchange exchange) {
         byte[] body = answer.body();
-        String type = answer.getContentType();
-        if (body.length == 0 || type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        String type = answer.getContentType() == null ? "" : answer.getContentType().toLowerCase(Locale.ROOT);
+        boolean json = type.contains("json");
+        if (answer.getStatus() >= 400) {
+            answer.rewordError(message -> redactor.scrub(message, call.toolName(), call.arguments()));
+        }
+        if (body.length == 0 || !json && !type.startsWith("text/")) {
             return body;
         }
+        if (answer.getStatus() >= 400) {
+            String text = new String(body, answer.charset());
+            String scrubbed = redactor.scrub(text, call.toolName(), call.arguments());
+            return scrubbed.equals(text) ? body : scrubbed.getBytes(answer.charset());
+        }
+        return json ? masked(body, answer, tool, exchange) : body;
+    }
+
+    private byte[] masked(byte[] body, BufferedResponse answer, ToolDefinition tool, RestExchange exchange) {
         PropertyMarks marks = exchange.answerMarks(tool);
-        if (marks == null) {
-            if (tool != null && unmaskable.add(tool.name())) {
-                LOG.warning(() -> "mcp-ee: the REST answers of " + tool.target().resourceClass().getName() + "."
-                        + tool.target().method().getName() + " to agents cannot be masked: it returns a Response,"
-                        + " and its class is not a CDI bean, so what the Response carries is unknown; make the class"
-                        + " a bean (e.g. @RequestScoped) or declare the entity type");
-            }
-            return body;
-        }
         String json = new String(body, answer.charset());
-        String masked = ResultMapper.masked(json, marks, roles);
+        // the answer's type unknown (an AsyncResponse, a Response of a class CDI does not manage): masked by name
+        String masked = marks == null ? sensitiveNames.mask(json, roles) : ResultMapper.masked(json, marks, roles);
         return masked == json ? body : masked.getBytes(answer.charset());
     }
 

@@ -152,6 +152,31 @@ public final class PropertyMarks {
         return false;
     }
 
+    /**
+     * Adds every sensitive property reachable from here, by its JSON name, with the role that unmasks it ("" for
+     * none) to {@code into}; each marks object is walked once, so recursive types end.
+     */
+    public void collectSensitive(Map<String, Set<String>> into) {
+        collectSensitive(into, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private void collectSensitive(Map<String, Set<String>> into, Set<PropertyMarks> seen) {
+        if (!marked || !seen.add(this)) {
+            return;
+        }
+        if (elements != null) {
+            elements.collectSensitive(into, seen);
+        }
+        properties.forEach((name, mark) -> {
+            if (mark.sensitive()) {
+                into.computeIfAbsent(name, n -> new java.util.TreeSet<>()).add(mark.unlessRole());
+            }
+            if (mark.value() != null) {
+                mark.value().collectSensitive(into, seen);
+            }
+        });
+    }
+
     public Mark property(String name) {
         return properties.get(name);
     }

@@ -101,6 +101,35 @@ abstract class AdopterChecks {
     }
 
     @Test
+    void anAgentOnTheRestPathIsAuditedAndMaskedAndAPersonIsNot() throws Exception {
+        String owner = "carol-" + System.nanoTime();
+        String agent = token(owner, "notes:read", "notes:write");
+        String trusted = token(owner, "notes:read", "notes:private");
+        JsonObject created = json(send("POST", "rest/notes", bearer(agent), Json.createObjectBuilder()
+                .add("title", "Through the door").add("text", "the plan").build().toString(), 200).body());
+        assertEquals("***", created.getString("text"), "masked for an agent without notes:private, as a tool's");
+        long id = created.getJsonNumber("id").longValue();
+        assertEquals("***", json(send("GET", "rest/notes/" + id, bearer(agent), null, 200).body()).getString("text"));
+        assertEquals("the plan", json(send("GET", "rest/notes/" + id, bearer(trusted), null, 200).body())
+                .getString("text"));
+        assertEquals("the plan", json(send("GET", "rest/notes/" + id, basic("alice", "wonderland"), null, 200)
+                .body()).getString("text"), "a person's answer is the application's, unchanged");
+
+        JsonArray entries = json(send("GET", "mcp-ee/api/audit?user=" + owner + "&limit=10", bearer(ADMIN), null,
+                200).body()).getJsonArray("items");
+        assertEquals(List.of("REST retrieve_note GET SUCCESS", "REST retrieve_note GET SUCCESS",
+                "REST create_note POST SUCCESS"), entries.getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("channel") + " " + e.getString("tool") + " " + e.getString("httpMethod") + " "
+                        + e.getString("outcome")).toList());
+        assertEquals("Through the door", entries.getJsonObject(2).getJsonObject("arguments")
+                .getJsonObject("noteInput").getString("title"));
+        JsonArray people = json(send("GET", "mcp-ee/api/audit?user=alice&tool=retrieve_note&limit=500",
+                bearer(ADMIN), null, 200).body()).getJsonArray("items");
+        assertTrue(people.getValuesAs(JsonObject.class).stream().noneMatch(e -> "REST".equals(e.getString("channel"))),
+                "a person's REST request is the application's own business: " + people);
+    }
+
+    @Test
     void peopleSignInTheApplicationsOwnWay() throws Exception {
         HttpResponse<String> alice = send("GET", "rest/notes", basic("alice", "wonderland"), null, 200);
         assertTrue(alice.body().startsWith("["), alice.body());
