@@ -107,7 +107,10 @@ class ThrottlingIT {
         assertThrottled(http.post(call(99, "list_customers", "{}"), sessionHeaders(session)));
 
         // each call has exactly one audit entry: the admitted ones SUCCESS, the refused ones THROTTLED with 429
-        JsonArray entries = json(TestTokens.adminText(base, "audit?user=cora&limit=500")).getJsonArray("items");
+        // (the reader's REST request above is cora's too: one SUCCESS entry of channel REST, left out here)
+        JsonArray entries = Json.createArrayBuilder(json(TestTokens.adminText(base, "audit?user=cora&limit=500"))
+                .getJsonArray("items").stream().filter(e -> e.asJsonObject().getString("channel").equals("MCP"))
+                .toList()).build();
         assertEquals(callers + 1, entries.size(), entries.toString());
         long succeeded = entries.stream().map(JsonValue::asJsonObject)
                 .filter(e -> e.getString("outcome").equals("SUCCESS") && e.getInt("status") == 201).count();
