@@ -10,6 +10,7 @@ import io.mcpee.results.ResultMapper;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.schema.CallerRoles;
 import io.mcpee.schema.PropertyMarks;
+import io.mcpee.tools.AccessRule;
 import io.mcpee.tools.ToolDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -21,9 +22,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The REST door: every request an agent's credential makes to the application, outside mcp-ee's own paths, passes
@@ -82,8 +85,17 @@ public class RestDoorFilter extends HttpFilter {
         }
         if (!exchange.proceeded() || outcome.status() != answer.getStatus()) {
             // a guard answered instead of the application (throttled, denied), or the audit or the commit failed
-            answer.replace(outcome.status(), error(outcome.errorMessage()), outcome.throttled()
-                    ? Map.of("Retry-After", String.valueOf(outcome.retryAfterSeconds())) : Map.of());
+            Map<String, String> headers = new HashMap<>();
+            if (outcome.throttled()) {
+                headers.put("Retry-After", String.valueOf(outcome.retryAfterSeconds()));
+            }
+            if (!exchange.proceeded() && outcome.status() == 403 && match.isPresent()
+                    && match.get().tool().access() instanceof AccessRule.AnyRoleOf enough) {
+                // RFC 6750, as the application's own 403s get it: the scopes that would have been enough
+                headers.put("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\""
+                        + String.join(" ", new TreeSet<>(enough.roles())) + "\"");
+            }
+            answer.replace(outcome.status(), error(outcome.errorMessage()), headers);
             return;
         }
         answer.letGo(guarded(answer, match.map(RestRoutes.Match::tool).orElse(null), call, exchange));
