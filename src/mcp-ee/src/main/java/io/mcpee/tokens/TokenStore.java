@@ -2,7 +2,6 @@ package io.mcpee.tokens;
 
 import io.mcpee.persistence.McpeeDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
@@ -38,12 +37,9 @@ class TokenStore {
     private final String groups;
     private final String groupPermissions;
 
-    private final Event<TokensChanged> changes;
-
     @Inject
-    TokenStore(McpeeDatabase database, Event<TokensChanged> changes) {
+    TokenStore(McpeeDatabase database) {
         this.database = database;
-        this.changes = changes;
         this.tokens = database.table("agent_token");
         this.tokenPermissions = database.table("agent_token_permission");
         this.tokenGroups = database.table("agent_token_group");
@@ -54,7 +50,6 @@ class TokenStore {
     /** For the CDI client proxy only. */
     protected TokenStore() {
         this.database = null;
-        this.changes = null;
         this.tokens = null;
         this.tokenPermissions = null;
         this.tokenGroups = null;
@@ -145,7 +140,6 @@ class TokenStore {
 
     /** Writes a token's changeable fields and grants as the value has them. */
     AgentToken update(AgentToken token) {
-        changes.fire(TokensChanged.INSTANCE);
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET name = ?,"
                     + " active = ?, expires_at = ?, rate_limit = ? WHERE id = ?")) {
@@ -164,7 +158,6 @@ class TokenStore {
 
     /** A new key and secret: the old ones stop working at once. */
     AgentToken replaceSecret(long id, String keyId, String secretHash) {
-        changes.fire(TokensChanged.INSTANCE);
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ? WHERE id = ?")) {
@@ -179,7 +172,6 @@ class TokenStore {
 
     /** Makes the token active, unexpiring, with this key and secret (the bootstrap admin token). */
     void restore(long id, String keyId, String secretHash) {
-        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ?, active = TRUE, expires_at = NULL WHERE id = ?")) {
@@ -193,7 +185,6 @@ class TokenStore {
     }
 
     void delete(long id) {
-        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             // the grants first: ON DELETE CASCADE is there, but a statement each keeps it portable and plain
             deleteGrants(connection, id);
@@ -254,7 +245,6 @@ class TokenStore {
 
     /** Deletes the group, and takes it from every token that has it. */
     void deleteGroup(long id) {
-        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             for (String sql : List.of("DELETE FROM " + tokenGroups + " WHERE group_id = ?",
                     "DELETE FROM " + groupPermissions + " WHERE group_id = ?",
