@@ -1,8 +1,8 @@
 package io.mcpee.audit;
 
+import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.CallNotCommitted;
 import io.mcpee.invocation.CallTransaction;
-import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
@@ -21,8 +21,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * The audit step of a tool call, outermost of the guards so that every call is recorded, the throttled and the
- * denied too: exactly one entry per {@code tools/call}, committed before the answer is sent.
+ * The audit step of an agent's call — a {@code tools/call}, or a REST request through the REST door — outermost of
+ * the guards so that every call is recorded, the throttled and the denied too: exactly one entry per call, committed
+ * before the answer is sent.
  * <p>
  * The call's entry is written into the call's own transaction ({@code TransactionGuard}, just inside this guard),
  * so a change and its entry commit together, and when the entry cannot be written the change rolls back and the

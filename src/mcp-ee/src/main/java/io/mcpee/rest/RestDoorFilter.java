@@ -1,7 +1,6 @@
 package io.mcpee.rest;
 
 import io.mcpee.api.AuthenticatedCaller;
-import io.mcpee.api.CallerKind;
 import io.mcpee.invocation.RestCall;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
