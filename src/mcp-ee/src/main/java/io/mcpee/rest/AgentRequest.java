@@ -12,8 +12,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -91,14 +89,8 @@ final class AgentRequest extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() throws IOException {
         if (reader == null) {
-            String name = getCharacterEncoding();
-            Charset charset;
-            try {
-                charset = name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-            } catch (RuntimeException e) {
-                charset = StandardCharsets.UTF_8;
-            }
-            reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                    Charsets.namedOrUtf8(getCharacterEncoding())));
         }
         return reader;
     }

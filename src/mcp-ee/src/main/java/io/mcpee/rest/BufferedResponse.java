@@ -177,12 +177,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     /** The charset the body is written in: the response's, else UTF-8 (JSON's). */
     Charset charset() {
-        String name = getResponse().getCharacterEncoding();
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
-        }
+        return Charsets.namedOrUtf8(getResponse().getCharacterEncoding());
     }
 
     /** Sends the answer as the application made it, with {@code body} (the held one, or its masked copy). */

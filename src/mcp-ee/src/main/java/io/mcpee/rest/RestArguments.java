@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,8 +47,7 @@ class RestArguments {
                     .add("contentType", type));
             return;
         }
-        Charset charset = charset(request.getCharacterEncoding());
-        String text = new String(body, charset);
+        String text = new String(body, Charsets.namedOrUtf8(request.getCharacterEncoding()));
         if (type.startsWith("application/x-www-form-urlencoded")) {
             parameters(text).forEach((name, values) -> arguments.add(name, value(values)));
         } else if (type.contains("json")) {
@@ -100,14 +98,6 @@ class RestArguments {
         } catch (IllegalArgumentException e) {
             // a malformed escape: kept as sent, the application answers it
             return text;
-        }
-    }
-
-    private static Charset charset(String name) {
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
         }
     }
 }

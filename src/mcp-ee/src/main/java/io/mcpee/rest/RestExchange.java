@@ -58,10 +58,6 @@ final class RestExchange {
         return proceeded;
     }
 
-    AgentRequest request() {
-        return request;
-    }
-
     BufferedResponse answer() {
         return answer;
     }
