@@ -2,6 +2,7 @@ package io.mcpee.tokens;
 
 import io.mcpee.persistence.McpeeDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
@@ -37,9 +38,12 @@ class TokenStore {
     private final String groups;
     private final String groupPermissions;
 
+    private final Event<TokensChanged> changes;
+
     @Inject
-    TokenStore(McpeeDatabase database) {
+    TokenStore(McpeeDatabase database, Event<TokensChanged> changes) {
         this.database = database;
+        this.changes = changes;
         this.tokens = database.table("agent_token");
         this.tokenPermissions = database.table("agent_token_permission");
         this.tokenGroups = database.table("agent_token_group");
@@ -50,6 +54,7 @@ class TokenStore {
     /** For the CDI client proxy only. */
     protected TokenStore() {
         this.database = null;
+        this.changes = null;
         this.tokens = null;
         this.tokenPermissions = null;
         this.tokenGroups = null;
@@ -140,6 +145,7 @@ class TokenStore {
 
     /** Writes a token's changeable fields and grants as the value has them. */
     AgentToken update(AgentToken token) {
+        changes.fire(TokensChanged.INSTANCE);
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET name = ?,"
                     + " active = ?, expires_at = ?, rate_limit = ? WHERE id = ?")) {
@@ -158,6 +164,7 @@ class TokenStore {
 
     /** A new key and secret: the old ones stop working at once. */
     AgentToken replaceSecret(long id, String keyId, String secretHash) {
+        changes.fire(TokensChanged.INSTANCE);
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ? WHERE id = ?")) {
@@ -172,6 +179,7 @@ class TokenStore {
 
     /** Makes the token active, unexpiring, with this key and secret (the bootstrap admin token). */
     void restore(long id, String keyId, String secretHash) {
+        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ?, active = TRUE, expires_at = NULL WHERE id = ?")) {
@@ -185,6 +193,7 @@ class TokenStore {
     }
 
     void delete(long id) {
+        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             // the grants first: ON DELETE CASCADE is there, but a statement each keeps it portable and plain
             deleteGrants(connection, id);
@@ -245,6 +254,7 @@ class TokenStore {
 
     /** Deletes the group, and takes it from every token that has it. */
     void deleteGroup(long id) {
+        changes.fire(TokensChanged.INSTANCE);
         run(connection -> {
             for (String sql : List.of("DELETE FROM " + tokenGroups + " WHERE group_id = ?",
                     "DELETE FROM " + groupPermissions + " WHERE group_id = ?",
