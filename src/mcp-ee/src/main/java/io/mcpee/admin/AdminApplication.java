@@ -25,6 +25,6 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, CallerResource.class,
-                TokenExceptionMapper.class, AdminErrorMapper.class, AuditResource.class);
+                TokenExceptionMapper.class, AdminErrorMapper.class, DatabaseUnavailableMapper.class, AuditResource.class);
     }
 }

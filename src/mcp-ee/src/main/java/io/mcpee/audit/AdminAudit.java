@@ -113,6 +113,9 @@ public class AdminAudit {
         if (failure instanceof WebApplicationException web) {
             return web.getResponse().getStatus();
         }
+        if (failure instanceof DatabaseUnavailable) {
+            return 503;
+        }
         return 500;
     }
 

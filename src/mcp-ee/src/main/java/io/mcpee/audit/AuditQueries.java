@@ -1,5 +1,7 @@
 package io.mcpee.audit;
 
+import io.mcpee.persistence.DatabaseHealth;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.persistence.McpeeDatabase;
 import io.mcpee.results.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,13 +29,15 @@ class AuditQueries {
 
     private final AuditStore store;
     private final McpeeDatabase database;
+    private final DatabaseHealth health;
     private final String entries;
     private final String tallies;
 
     @Inject
-    AuditQueries(AuditStore store, McpeeDatabase database) {
+    AuditQueries(AuditStore store, McpeeDatabase database, DatabaseHealth health) {
         this.store = store;
         this.database = database;
+        this.health = health;
         this.entries = database.table("audit_entry");
         this.tallies = database.table("audit_unauthenticated");
     }
@@ -42,6 +46,7 @@ class AuditQueries {
     protected AuditQueries() {
         this.store = null;
         this.database = null;
+        this.health = null;
         this.entries = null;
         this.tallies = null;
     }
@@ -112,7 +117,7 @@ class AuditQueries {
             }
             return found;
         } catch (SQLException e) {
-            throw new AuditUnavailable("the counts of unauthenticated requests could not be read", e);
+            throw unreadable("the counts of unauthenticated requests could not be read", e);
         }
     }
 
@@ -182,8 +187,14 @@ class AuditQueries {
             }
             return found;
         } catch (SQLException e) {
-            throw new AuditUnavailable("the audit log could not be read", e);
+            throw unreadable("the audit log could not be read", e);
         }
+    }
+
+    /** A read that failed: a 503 for the reader if the database cannot be reached, else a defect to log. */
+    private RuntimeException unreadable(String what, SQLException e) {
+        DatabaseUnavailable unavailable = health.failed("audit log read", e);
+        return unavailable != null ? unavailable : new AuditUnavailable(what, e);
     }
 
     private static AuditRecord record(ResultSet row) throws SQLException {

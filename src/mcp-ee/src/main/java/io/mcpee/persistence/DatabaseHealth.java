@@ -1,5 +1,7 @@
 package io.mcpee.persistence;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +17,9 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -26,8 +30,11 @@ import java.util.logging.Logger;
  * When a token lookup or an audit write fails because the database is unreachable (no connection, or no answer
  * within {@code mcpee.database.timeout}), the database is taken to be down: agent requests are answered 503 with
  * {@code Retry-After} at once instead of each waiting for its own failure, and nothing reaches the application,
- * whose own failures would fill the log. One request per {@code mcpee.database.probe-interval} is let through to
- * try; the first that succeeds ends the outage. The log says so once per kind of failure and
+ * whose own failures would fill the log. During an outage no request is let through to find out whether it is over:
+ * the database is asked in the background, once per {@code mcpee.database.probe-interval}, and the first answer ends
+ * the outage (as does any statement of mcp-ee's that succeeds). Asking in the background rather than with a
+ * request matters since agent tokens are cached: a request may need no statement of mcp-ee's before the
+ * application's own, so it could not tell that the database is back. The log says so once per kind of failure and
  * {@code mcpee.database.log-interval}, without stack traces, and once when the database is back.
  */
 @ApplicationScoped
@@ -45,6 +52,9 @@ public class DatabaseHealth {
     // field injection: the probe's data source, looked up when first needed
     @Inject
     private McpeeDatabase database;
+    // field injection: absent when constructed by a unit test, which probes by hand
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
 
     @Inject
     DatabaseHealth(@ConfigProperty(name = "mcpee.database.timeout", defaultValue = "PT2S") String timeout,
@@ -55,8 +65,9 @@ public class DatabaseHealth {
 
     /** {@code reachable} answers whether the database can be reached now; null: ask the default data source. */
     DatabaseHealth(Duration timeout, Duration probe, Duration log, LongSupplier nanoClock, BooleanSupplier reachable) {
-        if (timeout.isNegative() || timeout.isZero() || probe.isNegative() || log.isNegative()) {
-            throw new IllegalArgumentException("mcpee.database.timeout must be positive, the intervals not negative");
+        if (timeout.isNegative() || timeout.isZero() || probe.isNegative() || probe.isZero() || log.isNegative()) {
+            throw new IllegalArgumentException("mcpee.database.timeout and probe-interval must be positive, "
+                    + "the log interval not negative");
         }
         // JDBC query timeouts are whole seconds
         this.timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
@@ -82,22 +93,24 @@ public class DatabaseHealth {
         return timeoutSeconds;
     }
 
-    /**
-     * Whether a request may use the database now: always while it is reachable; during an outage one request per
-     * probe interval, to find out whether it is back.
-     */
+    /** Whether a request may use the database now: not while it is down (until a probe finds it back). */
     public boolean admits() {
         Outage current = outage;
         if (current == null) {
             return true;
         }
-        long now = nanoClock.getAsLong();
-        long due = current.nextProbe.get();
-        if (now - due >= 0 && current.nextProbe.compareAndSet(due, now + probeNanos)) {
-            return true;
-        }
         current.refused.increment();
         return false;
+    }
+
+    /**
+     * Asks the database whether it answers; if it does, an outage is over. Run once per probe interval during an
+     * outage, in the background.
+     */
+    void probe() {
+        if (outage != null && probe.getAsBoolean()) {
+            reachable();
+        }
     }
 
     /** The refusal of a request while the database is down. */
@@ -115,6 +128,7 @@ public class DatabaseHealth {
                 }
                 outage = null;
             }
+            ended.stopProbing();
             lastLogged.clear();
             long seconds = Duration.ofNanos(nanoClock.getAsLong() - ended.since).toSeconds();
             LOG.info(() -> "mcp-ee: the database is reachable again after " + seconds + " s; "
@@ -137,7 +151,8 @@ public class DatabaseHealth {
         if (outage == null) {
             synchronized (this) {
                 if (outage == null) {
-                    outage = new Outage(now, now + probeNanos);
+                    outage = new Outage(now);
+                    outage.startProbing(scheduler, this::probe, probeNanos);
                 }
             }
         }
@@ -205,12 +220,23 @@ public class DatabaseHealth {
 
     private static final class Outage {
         private final long since;
-        private final AtomicLong nextProbe;
         private final LongAdder refused = new LongAdder();
+        private ScheduledFuture<?> probing;
 
-        Outage(long since, long firstProbe) {
+        Outage(long since) {
             this.since = since;
-            this.nextProbe = new AtomicLong(firstProbe);
+        }
+
+        synchronized void startProbing(ScheduledExecutorService scheduler, Runnable probe, long intervalNanos) {
+            if (scheduler != null) {
+                probing = scheduler.scheduleWithFixedDelay(probe, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        synchronized void stopProbing() {
+            if (probing != null) {
+                probing.cancel(false);
+            }
         }
     }
 }

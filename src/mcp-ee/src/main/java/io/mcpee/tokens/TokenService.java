@@ -177,7 +177,7 @@ public class TokenService {
             return store.insertGroup(clean, grants);
         } catch (SQLException e) {
             if (!violatesConstraint(e)) {
-                throw new TokenStore.StoreFailure(e);
+                throw store.failure(e);
             }
             throw exists(clean);
         }

@@ -1,5 +1,7 @@
 package io.mcpee.tokens;
 
+import io.mcpee.persistence.DatabaseHealth;
+import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.persistence.McpeeDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,11 +41,13 @@ class TokenStore {
     private final String groupPermissions;
 
     private final Event<TokensChanged> changes;
+    private final DatabaseHealth health;
 
     @Inject
-    TokenStore(McpeeDatabase database, Event<TokensChanged> changes) {
+    TokenStore(McpeeDatabase database, Event<TokensChanged> changes, DatabaseHealth health) {
         this.database = database;
         this.changes = changes;
+        this.health = health;
         this.tokens = database.table("agent_token");
         this.tokenPermissions = database.table("agent_token_permission");
         this.tokenGroups = database.table("agent_token_group");
@@ -55,6 +59,7 @@ class TokenStore {
     protected TokenStore() {
         this.database = null;
         this.changes = null;
+        this.health = null;
         this.tokens = null;
         this.tokenPermissions = null;
         this.tokenGroups = null;
@@ -398,8 +403,14 @@ class TokenStore {
         try (Connection connection = database.connection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreFailure(e);
+            throw failure(e);
         }
+    }
+
+    /** What a failed statement is to the caller: a 503 if the database cannot be reached, else a defect. */
+    RuntimeException failure(SQLException e) {
+        DatabaseUnavailable unavailable = health.failed("token store", e);
+        return unavailable != null ? unavailable : new StoreFailure(e);
     }
 
     private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {

@@ -59,22 +59,36 @@ class DatabaseHealthTest {
     }
 
     @Test
-    void duringAnOutageOneRequestPerProbeIntervalTriesAndTheFirstSuccessEndsIt() {
+    void duringAnOutageNoRequestIsAdmittedAndTheFirstProbeThatGetsAnAnswerEndsIt() {
         assertTrue(health.admits());
         DatabaseUnavailable refusal = health.failed("token lookup", refused());
         assertNotNull(refusal);
         assertEquals(2, refusal.retryAfterSeconds());
         assertFalse(health.admits(), "refused at once during the outage");
+        now.addAndGet(10 * SECOND);
+        assertFalse(health.admits(), "no request tries: the probe does");
+        reachable.set(false);
+        health.probe();
+        assertFalse(health.admits(), "the probe got no answer");
+        reachable.set(true);
+        health.probe();
+        assertTrue(health.admits(), "over: every request goes through");
+        assertTrue(health.admits());
+    }
+
+    @Test
+    void aSucceedingStatementEndsAnOutageToo() {
+        health.failed("audit", refused());
         assertFalse(health.admits());
-        now.addAndGet(SECOND);
-        assertTrue(health.admits(), "the probe");
-        assertFalse(health.admits(), "one probe per interval");
-        health.failed("token lookup", refused());
-        now.addAndGet(SECOND);
-        assertTrue(health.admits(), "the next probe");
         health.reachable();
         assertTrue(health.admits());
-        assertTrue(health.admits(), "over: every request goes through");
+    }
+
+    @Test
+    void withoutAnOutageTheProbeDoesNotAsk() {
+        reachable.set(false);
+        health.probe();
+        assertTrue(health.admits(), "a probe outside an outage changes nothing");
     }
 
     @Test
