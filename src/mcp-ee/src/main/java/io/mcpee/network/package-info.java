@@ -1,2 +1,5 @@
-/** Who a request came from: the client address, through the proxies the deployment trusts. */
+/**
+ * Who a request came from: the client address, through the proxies the deployment trusts; and which browser origins
+ * may read the MCP endpoint's answers (CORS).
+ */
 package io.mcpee.network;

@@ -4,6 +4,7 @@ import io.mcpee.api.AuthenticatedCaller;
 import io.mcpee.api.CallerKind;
 import io.mcpee.audit.UnauthenticatedRequest;
 import io.mcpee.network.ClientAddresses;
+import io.mcpee.network.CrossOrigin;
 import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.tokens.TokenAuthenticator;
@@ -57,12 +58,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private final DatabaseHealth database;
     private final AgentPaths agentPaths;
     private final ApplicationMechanism applicationMechanism;
+    private final CrossOrigin crossOrigin;
 
     @Inject
     BearerAuthenticationMechanism(TokenAuthenticator tokens, JwtVerifier jwts, SecuritySettings settings,
                                   ClientAddresses addresses, Event<UnauthenticatedRequest> refusals,
                                   DatabaseHealth database, AgentPaths agentPaths,
-                                  ApplicationMechanism applicationMechanism) {
+                                  ApplicationMechanism applicationMechanism, CrossOrigin crossOrigin) {
         this.tokens = tokens;
         this.jwts = jwts;
         this.settings = settings;
@@ -71,6 +73,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         this.database = database;
         this.agentPaths = agentPaths;
         this.applicationMechanism = applicationMechanism;
+        this.crossOrigin = crossOrigin;
     }
 
     /** For the CDI client proxy only. */
@@ -83,11 +86,20 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         this.database = null;
         this.agentPaths = null;
         this.applicationMechanism = null;
+        this.crossOrigin = null;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        if (isMcp(path(request))) {
+            if (CrossOrigin.isPreflight(request)) {
+                // a browser asking whether it may send; it sends no credentials, and the endpoint answers
+                return context.doNothing();
+            }
+            // on every answer of the endpoint's, a refusal from here included
+            crossOrigin.decorate(request, response);
+        }
         Optional<HttpAuthenticationMechanism> application = applicationMechanism.get();
         if (application.isPresent() && !isAgentRequest(request)) {
             // a person of the application's, signing in its way: its mechanism decides, on every path but /mcp

@@ -1,6 +1,7 @@
 package io.mcpee.transport;
 
 import io.mcpee.api.McpIgnore;
+import io.mcpee.network.CrossOrigin;
 import io.mcpee.protocol.ErrorCode;
 import io.mcpee.protocol.JsonText;
 import io.mcpee.protocol.Message;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -49,6 +51,7 @@ public class McpEndpoint {
     private final SessionRegistry sessions;
     private final TransportConfig config;
     private final OriginPolicy origins;
+    private final CrossOrigin crossOrigin;
     // CDI's built-in bean for the current servlet request, not a JAX-RS @Context parameter: JAX-RS makes the latter
     // through a per-request factory, which cost about 2 % of a tool call's CPU in bench/run.sh
     private final HttpServletRequest servletRequest;
@@ -66,12 +69,13 @@ public class McpEndpoint {
 
     @Inject
     McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config,
-                HttpServletRequest servletRequest) {
+                HttpServletRequest servletRequest, CrossOrigin crossOrigin) {
         this.dispatcher = dispatcher;
         this.servletRequest = servletRequest;
         this.sessions = sessions;
         this.config = config;
-        this.origins = new OriginPolicy(config.allowedOrigins());
+        this.crossOrigin = crossOrigin;
+        this.origins = new OriginPolicy(crossOrigin.allowedOrigins());
     }
 
     /**
@@ -84,6 +88,7 @@ public class McpEndpoint {
         this.sessions = null;
         this.config = null;
         this.origins = null;
+        this.crossOrigin = null;
     }
 
     @POST
@@ -126,6 +131,32 @@ public class McpEndpoint {
             return Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed: this "
                     + "server opens no event stream; send messages with POST").response())
                     .header(HttpHeaders.ALLOW, "POST, DELETE").build();
+        } catch (Rejection rejection) {
+            return rejection.response();
+        }
+    }
+
+    /**
+     * A CORS preflight (the mechanism lets it through without credentials): allowed for the origins
+     * {@code mcpee.mcp.allowed-origins} lists ({@link CrossOrigin}), refused for any other. An {@code OPTIONS} that is
+     * not a preflight is told the methods.
+     */
+    @OPTIONS
+    public Response options(@Context HttpHeaders headers) {
+        try {
+            rejectUnlessServable(headers);
+            String origin = headers.getHeaderString("Origin");
+            String method = headers.getHeaderString("Access-Control-Request-Method");
+            if (origin == null || method == null) {
+                return Response.noContent().header(HttpHeaders.ALLOW, "GET, POST, DELETE, OPTIONS").build();
+            }
+            Response.ResponseBuilder allowed = Response.noContent();
+            String refused = crossOrigin.preflight(origin, method,
+                    headers.getHeaderString("Access-Control-Request-Headers"), allowed::header);
+            if (refused != null) {
+                throw rejection(Response.Status.FORBIDDEN, refused);
+            }
+            return allowed.build();
         } catch (Rejection rejection) {
             return rejection.response();
         }

@@ -5,10 +5,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /** The MCP endpoint's settings (MicroProfile Config); the README lists them with their defaults. */
 @ApplicationScoped
@@ -17,7 +13,6 @@ class TransportConfig {
     private final Duration sessionIdleTimeout;
     private final int maxSessions;
     private final int pageSize;
-    private final List<String> allowedOrigins;
     private final String serverVersion;
 
     @Inject
@@ -27,7 +22,6 @@ class TransportConfig {
                     String sessionIdleTimeout,
                     @ConfigProperty(name = "mcpee.mcp.max-sessions", defaultValue = "10000") int maxSessions,
                     @ConfigProperty(name = "mcpee.mcp.page-size", defaultValue = "100") int pageSize,
-                    @ConfigProperty(name = "mcpee.mcp.allowed-origins") Optional<String> allowedOrigins,
                     @ConfigProperty(name = "mcpee.server.version", defaultValue = "unknown") String serverVersion) {
         if (maxRequestBytes < 1024 || maxSessions < 1 || pageSize < 1) {
             throw new IllegalArgumentException("mcpee.mcp.max-request-bytes must be at least 1024, "
@@ -37,15 +31,12 @@ class TransportConfig {
         this.sessionIdleTimeout = Duration.parse(sessionIdleTimeout);
         this.maxSessions = maxSessions;
         this.pageSize = pageSize;
-        this.allowedOrigins = Arrays.stream(allowedOrigins.orElse("").split(","))
-                .map(o -> o.strip().toLowerCase(Locale.ROOT))
-                .filter(o -> !o.isEmpty()).toList();
         this.serverVersion = serverVersion;
     }
 
     /** For the CDI client proxy only. */
     protected TransportConfig() {
-        this(1048576, "PT30M", 1, 1, Optional.empty(), "");
+        this(1048576, "PT30M", 1, 1, "");
     }
 
     long maxRequestBytes() {
@@ -62,10 +53,6 @@ class TransportConfig {
 
     int pageSize() {
         return pageSize;
-    }
-
-    List<String> allowedOrigins() {
-        return allowedOrigins;
     }
 
     String serverVersion() {

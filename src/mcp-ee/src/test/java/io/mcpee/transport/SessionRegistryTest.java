@@ -3,7 +3,6 @@ package io.mcpee.transport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +15,7 @@ class SessionRegistryTest {
     private final AtomicLong now = new AtomicLong();
 
     private SessionRegistry registry(int maxSessions) {
-        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, Optional.empty(), "test");
+        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, "test");
         return new SessionRegistry(config, now::get);
     }
 
