@@ -1,4 +1,5 @@
--- (b) MCP tools/call retrieve_customer on an open session: POST /mcp; args: <session id> <customer id> <token>.
+-- (b) and (c) MCP tools/call retrieve_customer on an open session: POST /mcp; args: <session id> <customer id>
+-- [<token>] (no token: no Authorization header, for the SDK target, which has no authentication).
 --   wrk -t2 -c16 -d30s --latency -s bench/mcp.lua http://127.0.0.1:8780/mcp -- "$SESSION" 1 "$TOKEN"
 local here = string.match(debug.getinfo(1, "S").source, "^@(.*/)") or "./"
 dofile(here .. "common.lua")
@@ -15,7 +16,9 @@ function init(args)
    wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
    wrk.headers["Content-Type"] = "application/json"
    wrk.headers["Accept"] = "application/json, text/event-stream"
-   wrk.headers["Authorization"] = "Bearer " .. assert(args[3], "usage: -- <Mcp-Session-Id> <customer id> <token>")
+   if args[3] and args[3] ~= "" then
+      wrk.headers["Authorization"] = "Bearer " .. args[3]
+   end
    wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"retrieve_customer",' ..
               '"arguments":{"id":' .. customer_id .. '}}}'
 end

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of one customer lookup, (a) as REST (GET /api/customers/{id}) and (b) as an MCP tool call
-# (tools/call retrieve_customer), on Payara Micro with a fresh H2 database. See bench/README.md.
-# The last line printed is the ratio (b)/(a) of the median throughputs.
+# (tools/call retrieve_customer) through mcp-ee, and (c) as the same tool served by the official MCP Java SDK's
+# servlet transport (bench/sdk-war, no authentication, no audit), deployed beside the demo on the same Payara Micro
+# and data (a fresh H2 database by default). See bench/README.md.
+# The last line printed is "ratio mcp/rest=<(b)/(a)> mcp/sdk=<(b)/(c)>", of the median throughputs.
 set -euo pipefail
 export LC_ALL=C
 
@@ -19,9 +21,10 @@ STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-240}"
 BENCH_OUT="${BENCH_OUT:-}"   # when set: a folder that keeps the wrk outputs and the Payara log
 BENCH_DB="${BENCH_DB:-h2}"   # h2 (fresh, in a temporary folder) or postgresql (MCPEE_DB_* as for run.sh)
 BENCH_CHAIN="${BENCH_CHAIN:-full}"   # full (the product as shipped) or no-audit (a copy of the WAR without the audit guard)
-BENCH_PROFILE="${BENCH_PROFILE:-0}"   # 1: record JFR execution samples and print where each target's CPU goes
+BENCH_PROFILE="${BENCH_PROFILE:-0}"
+BENCH_TOKENS="${BENCH_TOKENS:-1}"   # >1: REST only, with one token in the table and then with BENCH_TOKENS   # 1: record JFR execution samples and print where each target's CPU goes
 
-for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT; do
+for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT BENCH_TOKENS; do
     [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || { echo "bench: $name must be a positive integer" >&2; exit 2; }
 done
 
@@ -30,6 +33,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 jar="$root/src/demo/target/payara-micro.jar"
 war="$root/src/demo/target/mcp-ee-demo.war"
+sdk_war="$here/sdk-war/target/mcp-sdk-bench.war"
 tmp=""
 server_pid=""
 
@@ -79,6 +83,7 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
+command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]})); then
     sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
@@ -93,6 +98,11 @@ if [[ "$SKIP_BUILD" != 1 || ! -f "$war" || ! -f "$jar" ]]; then
     (cd "$root" && mvn -B -q package -DskipTests) >&2
 fi
 [[ -f "$war" && -f "$jar" ]] || die "the build did not leave $war and $jar"
+if [[ "$SKIP_BUILD" != 1 || ! -f "$sdk_war" ]]; then
+    log "building the SDK target (mvn -B -q -f bench/sdk-war/pom.xml package)"
+    (cd "$root" && mvn -B -q -f bench/sdk-war/pom.xml package) >&2
+fi
+[[ -f "$sdk_war" ]] || die "the build did not leave $sdk_war"
 
 port_in_use() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
 if port_in_use "$PORT"; then
@@ -144,7 +154,7 @@ admin_token="mcp_$(hex 8)_$(hex 32)"
 JAVA_TOOL_OPTIONS="$server_options" MCPEE_HTTP_PORT="$PORT" MCPEE_DATA_DIR="$tmp/data" PAYARA_MICRO_JAR="$jar" \
     MCPEE_WAR="$served" MCPEE_BOOTSTRAP_ADMIN_TOKEN="$admin_token" MCPEE_DB="$BENCH_DB" \
     MCPEE_DB_PASSWORD="${MCPEE_DB_PASSWORD:-mcpee}" \
-    "$root/server-config/payara/run.sh" >"$tmp/payara.log" 2>&1 &
+    "$root/server-config/payara/run.sh" --deploy "$sdk_war:/sdk" >"$tmp/payara.log" 2>&1 &
 server_pid=$!
 
 started=$SECONDS
@@ -203,6 +213,24 @@ case "$BENCH_CHAIN" in
     no-audit) jq -e '.items | length == 0' <<<"$audited" >/dev/null || die "the audit guard is still on" ;;
 esac
 
+# --- 2b. the SDK's session (target c: no credentials) -----------------------------------------------------------
+sdk_headers=(-H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2025-11-25')
+json_post "$base/sdk/mcp" "$init_body" "${sdk_headers[@]}" -D "$tmp/sdk-initialize-headers.txt" \
+    -o "$tmp/sdk-initialize.txt" || die "initialize at the SDK target failed: $(cat "$tmp/sdk-initialize.txt" 2>/dev/null)"
+sdk_session="$(awk 'tolower($1) == "mcp-session-id:" { sub(/\r$/, "", $2); print $2 }' "$tmp/sdk-initialize-headers.txt")"
+[[ -n "$sdk_session" ]] || die "initialize at the SDK target gave no Mcp-Session-Id header"
+status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${sdk_headers[@]}" \
+    -H "Mcp-Session-Id: $sdk_session" -d '{"jsonrpc":"2.0","method":"notifications/initialized"}' "$base/sdk/mcp")"
+[[ "$status" == 202 ]] || die "notifications/initialized at the SDK target answered HTTP $status, not 202"
+sdk_body="$(json_post "$base/sdk/mcp" "$call_body" "${sdk_headers[@]}" -H "Mcp-Session-Id: $sdk_session")" \
+    || die "tools/call at the SDK target failed: $sdk_body"
+# the SDK answers a request as an event stream: the JSON-RPC message is the data of its one event
+sdk_message="$(sed -n 's/^data: *//p' <<<"$sdk_body")"
+[[ -n "$sdk_message" ]] || sdk_message="$sdk_body"
+jq -e --argjson id "$customer_id" '.result.isError == false and .result.structuredContent.id == $id' \
+    <<<"$sdk_message" >/dev/null || die "the SDK's retrieve_customer did not return customer $customer_id: $sdk_body"
+log "SDK session open; tools/call body ${#sdk_body} bytes"
+
 # --- 3. load ------------------------------------------------------------------------------------------------------
 # CPU time so far, in clock ticks: the whole host (busy, all processes), the server, and the waited-for children
 # of this shell (the wrk runs). Differences over a run tell whether other processes competed for the cores.
@@ -223,10 +251,12 @@ run_wrk() {
     before="$(cpu_snapshot)"
     started="$(date -u +%H:%M:%S.%3N)"
     case "$label" in
-        rest*) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/rest.lua" \
+        rest*|filled*) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/rest.lua" \
                    "$base/api/customers/$customer_id" -- "$customer_id" "$token" >"$out" 2>&1 & ;;
         mcp*)  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/mcp.lua" \
                    "$base/mcp" -- "$session" "$customer_id" "$token" >"$out" 2>&1 & ;;
+        sdk*)  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$here/mcp.lua" \
+                   "$base/sdk/mcp" -- "$sdk_session" "$customer_id" >"$out" 2>&1 & ;;
     esac
     wrk_pid=$!
     wait "$wrk_pid" || status=$?
@@ -243,6 +273,8 @@ run_wrk() {
         split(b, x, " "); split(a, y, " "); t = (y[4] - x[4]) * hz
         server = (y[2] - x[2]) / t; client = (y[3] - x[3]) / t; other = (y[1] - x[1]) / t - server - client
         printf " server_cores=%.2f wrk_cores=%.2f other_cores=%.2f", server, client, other < 0 ? 0 : other }')"
+    # the server's resident memory as the run ends (under load until then)
+    line+=" rss_mb=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$server_pid/status")"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 bad() {  # failed responses in a summary line
@@ -253,25 +285,51 @@ bad() {  # failed responses in a summary line
 
 total_bad=0
 log "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); c=$CONNECTIONS, t=$THREADS"
-for target in rest mcp; do
-    log "warming up $target for $WARMUP_SECONDS s"
-    run_wrk "$target-warmup" "$WARMUP_SECONDS"
+# warm_up <target> <seconds>; measure <target...>: ROUNDS interleaved rounds of the targets, into rows
+warm_up() {
+    log "warming up $1 for $2 s"
+    run_wrk "$1-warmup" "$2"
     total_bad=$((total_bad + $(bad "$line")))
-    log "  warm-up $target: $(field rps "$line") req/s, p99 $(field p99_ms "$line") ms, $(bad "$line") failed;" \
+    log "  warm-up $1: $(field rps "$line") req/s, p99 $(field p99_ms "$line") ms, $(bad "$line") failed;" \
         "cores used: server $(field server_cores "$line"), wrk $(field wrk_cores "$line"), others $(field other_cores "$line")"
-done
-
+}
 rows=()
-for round in $(seq 1 "$ROUNDS"); do
-    for target in rest mcp; do
-        log "round $round/$ROUNDS: $target, $SECONDS_PER_ROUND s"
-        run_wrk "$target-$round" "$SECONDS_PER_ROUND"
-        rows+=("$round $target $(field rps "$line") $(field p50_ms "$line") $(field p99_ms "$line") \
+measure() {
+    local round target
+    for round in $(seq 1 "$ROUNDS"); do
+        for target in "$@"; do
+            log "round $round/$ROUNDS: $target, $SECONDS_PER_ROUND s"
+            run_wrk "$target-$round" "$SECONDS_PER_ROUND"
+            rows+=("$round $target $(field rps "$line") $(field p50_ms "$line") $(field p99_ms "$line") \
 $(field requests "$line") $(bad "$line") $(field server_cores "$line") $(field wrk_cores "$line") \
-$(field other_cores "$line")")
-        total_bad=$((total_bad + $(bad "$line")))
+$(field other_cores "$line") $(field rss_mb "$line")")
+            total_bad=$((total_bad + $(bad "$line")))
+        done
     done
-done
+}
+
+if ((BENCH_TOKENS == 1)); then
+    targets=(rest mcp sdk)
+    for target in "${targets[@]}"; do
+        warm_up "$target" "$WARMUP_SECONDS"
+    done
+    measure "${targets[@]}"
+else
+    # the token-table mode: REST with the one bench token in the table, then with BENCH_TOKENS in it (made through
+    # the admin API), the same token presented throughout; the two phases cannot be interleaved
+    targets=(rest filled)
+    warm_up rest "$WARMUP_SECONDS"
+    measure rest
+    log "creating $((BENCH_TOKENS - 1)) more tokens through the admin API"
+    python3 "$here/fill_tokens.py" "$base" "$admin_token" "$((BENCH_TOKENS - 1))" 8 >"$tmp/fill.txt" 2>&1 \
+        || { cat "$tmp/fill.txt" >&2; die "filling the token table failed"; }
+    grep '^BULK first failure' "$tmp/fill.txt" >&2 || true
+    read -r made refused fill_seconds <<<"$(sed -n 's/^BULK created=\([0-9]*\) failed=\([0-9]*\) seconds=\([0-9.]*\)$/\1 \2 \3/p' "$tmp/fill.txt")"
+    [[ -n "$made" && "$refused" == 0 ]] || die "filling the token table failed: $(tail -3 "$tmp/fill.txt")"
+    log "$made tokens created in $fill_seconds s"
+    warm_up filled 30
+    measure filled
+fi
 
 # --- 4. report ----------------------------------------------------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -279,25 +337,33 @@ column_of() { printf '%s\n' "${rows[@]}" | awk -v t="$1" -v c="$2" '$2 == t { pr
 
 echo
 echo "mcp-ee benchmark: database $BENCH_DB, chain $BENCH_CHAIN, customer $customer_id, c=$CONNECTIONS t=$THREADS, warm-up ${WARMUP_SECONDS} s each," \
-     "$ROUNDS rounds x ${SECONDS_PER_ROUND} s, interleaved rest/mcp; $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+     "$ROUNDS rounds x ${SECONDS_PER_ROUND} s, interleaved ${targets[*]}; $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "  (a) rest = GET /api/customers/$customer_id (${#rest_body} B)   (b) mcp = tools/call retrieve_customer (${#mcp_body} B)"
+if ((BENCH_TOKENS == 1)); then
+    echo "  (c) sdk = the same tool on the official MCP Java SDK's servlet transport, no authentication or audit (${#sdk_body} B)"
+else
+    echo "  filled = (a) again after $made more tokens were created (rest: one token in the table; filled: $((made + 1)))"
+fi
+echo "  rss = the server's resident memory at the end of the round (one server for all targets)"
 echo "  cores = CPU used during the round by the server / wrk / all other processes ($(nproc) cores in all)"
-printf '%-6s %-5s %11s %9s %9s %10s %7s  %s\n' round target "req/s" "p50 ms" "p99 ms" requests failed \
-    "cores srv/wrk/other"
+printf '%-6s %-5s %11s %9s %9s %10s %7s %7s  %s\n' round target "req/s" "p50 ms" "p99 ms" requests failed \
+    "rss MB" "cores srv/wrk/other"
 for row in "${rows[@]}"; do
-    read -r r t rps p50 p99 n failed srv client other <<<"$row"
-    printf '%-6s %-5s %11.1f %9.2f %9.2f %10d %7d  %.2f/%.2f/%.2f\n' "$r" "$t" "$rps" "$p50" "$p99" "$n" "$failed" \
-        "$srv" "$client" "$other"
+    read -r r t rps p50 p99 n failed srv client other rss <<<"$row"
+    printf '%-6s %-5s %11.1f %9.2f %9.2f %10d %7d %7d  %.2f/%.2f/%.2f\n' "$r" "$t" "$rps" "$p50" "$p99" "$n" \
+        "$failed" "$rss" "$srv" "$client" "$other"
 done
-for target in rest mcp; do
-    printf '%-12s %11.1f %9.2f %9.2f\n' "median $target" "$(column_of "$target" 3 | median)" \
-        "$(column_of "$target" 4 | median)" "$(column_of "$target" 5 | median)"
+for target in "${targets[@]}"; do
+    printf '%-12s %11.1f %9.2f %9.2f %10s %7s %7d\n' "median $target" "$(column_of "$target" 3 | median)" \
+        "$(column_of "$target" 4 | median)" "$(column_of "$target" 5 | median)" "" "" "$(column_of "$target" 11 | median)"
 done
 rest_rps="$(column_of rest 3 | median)"
 mcp_rps="$(column_of mcp 3 | median)"
 rest_p99="$(column_of rest 5 | median)"
 mcp_p99="$(column_of mcp 5 | median)"
-busiest_other="$(column_of rest 10; column_of mcp 10)"
+sdk_rps="$(column_of sdk 3 | median)"
+sdk_p99="$(column_of sdk 5 | median)"
+busiest_other="$(printf '%s\n' "${rows[@]}" | awk '{ print $10 }')"
 busiest_other="$(sort -g <<<"$busiest_other" | tail -n 1)"
 if awk -v o="$busiest_other" 'BEGIN { exit !(o > 0.25) }'; then
     echo "WARNING: other processes used up to $busiest_other cores during a round: the host was shared, so these" \
@@ -306,7 +372,11 @@ fi
 if ((total_bad > 0)); then
     echo "INVALID: $total_bad failed responses (non-200, isError, JSON-RPC error, wrong body or socket errors)," \
          "warm-ups included; the first bad response of each run is printed above"
-    echo "ratio mcp/rest throughput: INVALID ($total_bad failed responses)"
+    if ((BENCH_TOKENS == 1)); then
+        echo "ratio mcp/rest=INVALID mcp/sdk=INVALID ($total_bad failed responses)"
+    else
+        echo "ratio filled/rest=INVALID ($total_bad failed responses)"
+    fi
     exit 1
 fi
 if [[ "$BENCH_PROFILE" == 1 ]]; then
@@ -317,5 +387,13 @@ if [[ "$BENCH_PROFILE" == 1 ]]; then
     python3 "$here/jfr_compare.py" "$tmp/samples.txt" "$tmp/windows.txt" || die "the profile could not be read"
     rm -f "$tmp/samples.txt"
 fi
-awk -v a="$rest_rps" -v b="$mcp_rps" -v pa="$rest_p99" -v pb="$mcp_p99" 'BEGIN {
-    printf "ratio mcp/rest throughput: %.2f (p99 rest %.1f ms, mcp %.1f ms)\n", b / a, pa, pb }'
+if ((BENCH_TOKENS > 1)); then
+    awk -v a="$rest_rps" -v b="$(column_of filled 3 | median)" -v pa="$rest_p99" -v pb="$(column_of filled 5 | median)" \
+        -v n="$((made + 1))" 'BEGIN {
+        printf "p99: rest %.1f ms, filled %.1f ms\n", pa, pb
+        printf "ratio filled/rest=%.2f (REST throughput with %d tokens in the table over that with 1)\n", b / a, n }'
+    exit 0
+fi
+awk -v a="$rest_rps" -v b="$mcp_rps" -v c="$sdk_rps" -v pa="$rest_p99" -v pb="$mcp_p99" -v pc="$sdk_p99" 'BEGIN {
+    printf "p99: rest %.1f ms, mcp %.1f ms, sdk %.1f ms\n", pa, pb, pc
+    printf "ratio mcp/rest=%.2f mcp/sdk=%.2f\n", b / a, b / c }'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built WAR on Payara Micro with the embedded defaults (file-based H2 in $MCPEE_DATA_DIR), or on
 # PostgreSQL with MCPEE_DB=postgresql (and MCPEE_DB_HOST, _PORT, _NAME, _USER, _PASSWORD).
-# Called by "mvn package -Prun", which sets the variables below; usable on its own after "mvn package".
+# Called by "mvn package -Prun", which sets the variables below; usable on its own after "mvn package". Arguments
+# are handed to Payara Micro after its own (e.g. "--deploy other.war:/other" to deploy one more application).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -38,4 +39,4 @@ read -r -a java_options <<<"${MCPEE_JAVA_OPTS:--Xms256m -Xmx512m}"
 exec java "${java_options[@]}" -Dmcpee.data.dir="$data" -jar "$jar" \
   --deploy "$war" --contextroot / --port "$port" --nocluster \
   --rootdir "$data/payara" --prebootcommandfile "$here/preboot.asadmin" --postdeploycommandfile "$here/postdeploy.asadmin" \
-  "${database[@]}"
+  "${database[@]}" "$@"
