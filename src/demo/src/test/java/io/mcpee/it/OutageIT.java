@@ -62,7 +62,7 @@ class OutageIT {
 
     /** Up before the server boots: its connection pool points at the proxy. */
     private static TcpProxy startProxy() {
-        TcpProxy proxy = new TcpProxy(Integer.getInteger("mcpee.test.outage.port", 55432),
+        TcpProxy proxy = new TcpProxy(Integer.getInteger("mcpee.test.outage.port", 25432),
                 System.getProperty("mcpee.test.db.host", "localhost"),
                 Integer.getInteger("mcpee.test.db.port", 5432));
         try {
