@@ -2,7 +2,10 @@
 """Fills the token table through the admin API (bench/run.sh, BENCH_TOKENS): creates <count> tokens with POST
 /mcp-ee/api/tokens over <connections> keep-alive connections, checking each answer is 201. Prints
 "BULK created=<n> failed=<m> seconds=<s>" and, on failure, the first bad answer.
-Usage: fill_tokens.py <base url> <admin token> <count> [connections]"""
+With "control" as fifth argument it sends the same requests with an owner no token may have (refused 400, as
+expected), so the admin audit grows by as many entries while the token table does not: the control run that tells
+a slower server after the fill from a larger token table.
+Usage: fill_tokens.py <base url> <admin token> <count> [connections] [control]"""
 import http.client
 import sys
 import threading
@@ -11,6 +14,9 @@ import urllib.parse
 
 base, admin, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 connections = int(sys.argv[4]) if len(sys.argv) > 4 else 8
+control = len(sys.argv) > 5 and sys.argv[5] == "control"
+expected = 400 if control else 201
+owner = "" if control else "bulk"
 url = urllib.parse.urlsplit(base)
 lock = threading.Lock()
 totals = {"created": 0, "failed": 0}
@@ -22,11 +28,11 @@ def work(worker, share):
     headers = {"Content-Type": "application/json", "Authorization": "Bearer " + admin}
     created = failed = 0
     for n in range(share):
-        body = '{"name":"bulk-%d-%d","owner":"bulk","permissions":["customers:read"]}' % (worker, n)
+        body = '{"name":"bulk-%d-%d","owner":"%s","permissions":["customers:read"]}' % (worker, n, owner)
         connection.request("POST", url.path.rstrip("/") + "/mcp-ee/api/tokens", body, headers)
         response = connection.getresponse()
         answer = response.read()
-        if response.status == 201:
+        if response.status == expected:
             created += 1
         else:
             failed += 1

@@ -22,7 +22,8 @@ BENCH_OUT="${BENCH_OUT:-}"   # when set: a folder that keeps the wrk outputs and
 BENCH_DB="${BENCH_DB:-h2}"   # h2 (fresh, in a temporary folder) or postgresql (MCPEE_DB_* as for run.sh)
 BENCH_CHAIN="${BENCH_CHAIN:-full}"   # full (the product as shipped) or no-audit (a copy of the WAR without the audit guard)
 BENCH_PROFILE="${BENCH_PROFILE:-0}"
-BENCH_TOKENS="${BENCH_TOKENS:-1}"   # >1: REST only, with one token in the table and then with BENCH_TOKENS   # 1: record JFR execution samples and print where each target's CPU goes
+BENCH_TOKENS="${BENCH_TOKENS:-1}"   # >1: REST only, with one token in the table and then with BENCH_TOKENS
+BENCH_FILL="${BENCH_FILL:-tokens}"   # with BENCH_TOKENS: tokens, or control (as many refused admin requests: audit only)   # 1: record JFR execution samples and print where each target's CPU goes
 
 for name in PORT CONNECTIONS THREADS WARMUP_SECONDS ROUNDS SECONDS_PER_ROUND STARTUP_TIMEOUT BENCH_TOKENS; do
     [[ "${!name}" =~ ^[0-9]+$ && "${!name}" -gt 0 ]] || { echo "bench: $name must be a positive integer" >&2; exit 2; }
@@ -321,12 +322,14 @@ else
     warm_up rest "$WARMUP_SECONDS"
     measure rest
     log "creating $((BENCH_TOKENS - 1)) more tokens through the admin API"
-    python3 "$here/fill_tokens.py" "$base" "$admin_token" "$((BENCH_TOKENS - 1))" 8 >"$tmp/fill.txt" 2>&1 \
+    [[ "$BENCH_FILL" == tokens || "$BENCH_FILL" == control ]] || die "BENCH_FILL must be tokens or control"
+    python3 "$here/fill_tokens.py" "$base" "$admin_token" "$((BENCH_TOKENS - 1))" 8 \
+        "$([[ "$BENCH_FILL" == control ]] && echo control)" >"$tmp/fill.txt" 2>&1 \
         || { cat "$tmp/fill.txt" >&2; die "filling the token table failed"; }
     grep '^BULK first failure' "$tmp/fill.txt" >&2 || true
     read -r made refused fill_seconds <<<"$(sed -n 's/^BULK created=\([0-9]*\) failed=\([0-9]*\) seconds=\([0-9.]*\)$/\1 \2 \3/p' "$tmp/fill.txt")"
     [[ -n "$made" && "$refused" == 0 ]] || die "filling the token table failed: $(tail -3 "$tmp/fill.txt")"
-    log "$made tokens created in $fill_seconds s"
+    log "$made admin requests answered as expected ($BENCH_FILL) in $fill_seconds s"
     warm_up filled 30
     measure filled
 fi
@@ -342,7 +345,11 @@ echo "  (a) rest = GET /api/customers/$customer_id (${#rest_body} B)   (b) mcp =
 if ((BENCH_TOKENS == 1)); then
     echo "  (c) sdk = the same tool on the official MCP Java SDK's servlet transport, no authentication or audit (${#sdk_body} B)"
 else
-    echo "  filled = (a) again after $made more tokens were created (rest: one token in the table; filled: $((made + 1)))"
+    if [[ "$BENCH_FILL" == control ]]; then
+        echo "  filled = (a) again after $made refused admin requests (control: as many audit entries, no tokens)"
+    else
+        echo "  filled = (a) again after $made more tokens were created (rest: one token in the table; filled: $((made + 1)))"
+    fi
 fi
 echo "  rss = the server's resident memory at the end of the round (one server for all targets)"
 echo "  cores = CPU used during the round by the server / wrk / all other processes ($(nproc) cores in all)"
