@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  */
 @ApplicationScoped
 public class CrossOrigin {
-    static final String METHODS = "GET, POST, DELETE";
+    static final List<String> METHODS = List.of("GET", "POST", "DELETE");
     static final Set<String> REQUEST_HEADERS = Set.of("authorization", "content-type", "accept", "mcp-session-id",
             "mcp-protocol-version", "last-event-id", "mcp-method", "mcp-name");
     static final String EXPOSED = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate, Retry-After";
@@ -75,8 +75,8 @@ public class CrossOrigin {
         if (!isListed(origin)) {
             return "Forbidden: cross-origin requests from " + origin + " are not allowed";
         }
-        if (method == null || !Set.of("GET", "POST", "DELETE").contains(method.strip())) {
-            return "Forbidden: method " + method + " is not allowed; " + METHODS + " are";
+        if (method == null || !METHODS.contains(method.strip())) {
+            return "Forbidden: method " + method + " is not allowed; " + String.join(", ", METHODS) + " are";
         }
         if (requestHeaders != null) {
             for (String name : requestHeaders.split(",")) {
@@ -88,7 +88,7 @@ public class CrossOrigin {
         }
         header.accept("Access-Control-Allow-Origin", origin.strip());
         header.accept("Access-Control-Allow-Credentials", "true");
-        header.accept("Access-Control-Allow-Methods", METHODS);
+        header.accept("Access-Control-Allow-Methods", String.join(", ", METHODS));
         if (requestHeaders != null && !requestHeaders.isBlank()) {
             header.accept("Access-Control-Allow-Headers", requestHeaders.strip());
         }
