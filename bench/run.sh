@@ -361,7 +361,7 @@ for row in "${rows[@]}"; do
         "$failed" "$rss" "$srv" "$client" "$other"
 done
 for target in "${targets[@]}"; do
-    printf '%-12s %11.1f %9.2f %9.2f %10s %7s %7d\n' "median $target" "$(column_of "$target" 3 | median)" \
+    printf '%-12s %11.1f %9.2f %9.2f %10s %7s %7.0f\n' "median $target" "$(column_of "$target" 3 | median)" \
         "$(column_of "$target" 4 | median)" "$(column_of "$target" 5 | median)" "" "" "$(column_of "$target" 11 | median)"
 done
 rest_rps="$(column_of rest 3 | median)"

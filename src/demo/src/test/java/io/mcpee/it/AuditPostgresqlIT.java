@@ -133,6 +133,57 @@ class AuditPostgresqlIT {
         }
     }
 
+    /**
+     * Reads have their entries committed in batches (group commit): many concurrent reads take fewer transactions
+     * than entries (rows of one PostgreSQL transaction share their {@code xmin}), every read is recorded once, and an
+     * entry the database refuses fails only its own read, not the others of its batch.
+     */
+    @Test
+    void concurrentReadsShareCommitsAndARefusedEntryFailsOnlyItsOwnRead() throws Exception {
+        String probe = "group-probe-" + UUID.randomUUID();
+        String refusedQuery = probe + "-refused";
+        String constraint = "audit_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.create(base, "hana", "customers:read");
+        int reads = 64;
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry ADD CONSTRAINT " + constraint
+                    + " CHECK (outcome <> 'SUCCESS' OR arguments NOT LIKE '%" + refusedQuery + "%')");
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < reads; i++) {
+                    int read = i;
+                    String query = read == 7 ? refusedQuery : probe + "-" + read;
+                    sent.add(threads.submit(() -> {
+                        statuses.put(read, rest(token, "GET", "api/customers?q=" + query, "").statusCode());
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> one : sent) {
+                    one.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            for (int i = 0; i < reads; i++) {
+                assertEquals(i == 7 ? 503 : 200, statuses.get(i), "read " + i);
+            }
+            assertEquals(reads, count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_entry WHERE arguments LIKE ?",
+                    "%" + probe + "%"), "each read recorded once");
+            assertEquals(1, count(db, "SELECT count(*) FROM mcpee_store.mcpee_audit_entry WHERE arguments LIKE ?"
+                    + " AND outcome = 'ERROR' AND status = 503", "%" + refusedQuery + "%"));
+            long transactions = count(db, "SELECT count(DISTINCT xmin::text) FROM mcpee_store.mcpee_audit_entry"
+                    + " WHERE outcome = 'SUCCESS' AND arguments LIKE ?", "%" + probe + "%");
+            assertTrue(transactions < reads - 1, (reads - 1) + " concurrent reads' entries committed in "
+                    + transactions + " transactions");
+        } finally {
+            try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+                ddl.execute("ALTER TABLE mcpee_store.mcpee_audit_entry DROP CONSTRAINT IF EXISTS " + constraint);
+            }
+        }
+    }
+
     private HttpResponse<String> rest(String token, String method, String path, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)

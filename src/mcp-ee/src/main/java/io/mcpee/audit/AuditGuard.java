@@ -25,12 +25,13 @@ import java.util.logging.Logger;
  * the guards so that every call is recorded, the throttled and the denied too: exactly one entry per call, committed
  * before the answer is sent.
  * <p>
- * The call's entry is written into the call's own transaction ({@code TransactionGuard}, just inside this guard),
- * so a change and its entry commit together, and when the entry cannot be written the change rolls back and the
- * agent gets an error instead of the result (fail closed; a read's result is not given out unrecorded either). When
- * the application's failure has marked the transaction for rollback, it rolls back and the entry is written alone.
- * One transaction for the call and its entry is also the cheapest: a read does not pay for a second one. A call
- * refused for its entry is answered HTTP 503 and recorded, if the database still takes it, as an {@code ERROR}.
+ * A call that may change something has its entry written into its own transaction ({@code TransactionGuard}, just
+ * inside this guard), so a change and its entry commit together, and when the entry cannot be written the change
+ * rolls back and the agent gets an error instead of the result (fail closed). When the application's failure has
+ * marked the transaction for rollback, it rolls back and the entry is written alone. A read ({@link ReadCalls}) has
+ * no change to commit with its entry: its entry is committed with other reads' entries ({@link GroupCommit}), and
+ * its result waits for that commit, so it is not given out unrecorded either. A call refused for its entry is
+ * answered HTTP 503 and recorded, if the database still takes it, as an {@code ERROR}.
  * Each entry is also one JSON line to the logger {@code mcpee.audit}.
  */
 @ToolCallChain
@@ -42,13 +43,18 @@ public class AuditGuard {
     private static final Logger LOG = Logger.getLogger(AuditGuard.class.getName());
 
     private final AuditStore store;
+    private final GroupCommit groupCommit;
+    private final ReadCalls reads;
     private final AuditRecords records;
     private final AuditLogWriter lines;
     private final DatabaseHealth database;
 
     @Inject
-    AuditGuard(AuditStore store, AuditRecords records, AuditLogWriter lines, DatabaseHealth database) {
+    AuditGuard(AuditStore store, GroupCommit groupCommit, ReadCalls reads, AuditRecords records,
+               AuditLogWriter lines, DatabaseHealth database) {
         this.store = store;
+        this.groupCommit = groupCommit;
+        this.reads = reads;
         this.records = records;
         this.lines = lines;
         this.database = database;
@@ -62,7 +68,10 @@ public class AuditGuard {
             throw unrecorded(entry.ended(Outcome.ERROR, 503, "the database cannot be reached"),
                     database.unavailable());
         }
-        CallTransaction.beforeCommit(invocation, outcome -> store.writeInto(entry.ended(outcome)));
+        boolean read = reads.isRead(entry.call);
+        if (!read) {
+            CallTransaction.beforeCommit(invocation, outcome -> store.writeInto(entry.ended(outcome)));
+        }
         ToolOutcome outcome;
         try {
             outcome = (ToolOutcome) invocation.proceed();
@@ -78,10 +87,15 @@ public class AuditGuard {
             refused(entry.ended(Outcome.ERROR, 500, "internal error"));
             throw e;
         }
-        if (!CallTransaction.committed(invocation)) {
-            // the application's failure rolled the call back: its entry is written alone
+        if (read || !CallTransaction.committed(invocation)) {
+            // a read's entry, with other reads' in one transaction (it had no change to commit with); or the
+            // application's failure rolled the call back, and its entry is written alone
             try {
-                store.writeAlone(entry.ended(outcome));
+                if (read) {
+                    groupCommit.write(entry.ended(outcome));
+                } else {
+                    store.writeAlone(entry.ended(outcome));
+                }
             } catch (AuditUnavailable e) {
                 return failClosed(entry.record, e);
             }
@@ -130,6 +144,10 @@ public class AuditGuard {
      * call would have got. The entry says which.
      */
     private ToolOutcome notCommitted(Entry entry, CallNotCommitted failure) {
+        if (entry.record == null) {
+            // a read's commit failed (its entry was not in it): the ending is what this method finds below
+            entry.ended(Outcome.ERROR, 500, null);
+        }
         DatabaseUnavailable down = database.failed("audit", failure);
         if (down != null) {
             throw unrecorded(entry.record, down);

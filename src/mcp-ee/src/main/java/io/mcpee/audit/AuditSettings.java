@@ -16,6 +16,7 @@ class AuditSettings {
     private final int maxArgumentsChars;
     private final Duration unauthenticatedPeriod;
     private final int unauthenticatedMaxAddresses;
+    private final boolean groupCommit;
 
     @Inject
     AuditSettings(@ConfigProperty(name = "mcpee.audit.retention", defaultValue = "P365D") String retention,
@@ -26,7 +27,8 @@ class AuditSettings {
                   @ConfigProperty(name = "mcpee.audit.unauthenticated.period", defaultValue = "PT1M")
                   String unauthenticatedPeriod,
                   @ConfigProperty(name = "mcpee.audit.unauthenticated.max-addresses", defaultValue = "100")
-                  int unauthenticatedMaxAddresses) {
+                  int unauthenticatedMaxAddresses,
+                  @ConfigProperty(name = "mcpee.audit.group-commit", defaultValue = "true") String groupCommit) {
         this.retention = positive("mcpee.audit.retention", retention);
         this.purgeInterval = positive("mcpee.audit.purge-interval", purgeInterval);
         this.purgeBatchSize = atLeast("mcpee.audit.purge-batch-size", purgeBatchSize, 1);
@@ -34,6 +36,7 @@ class AuditSettings {
         this.unauthenticatedPeriod = positive("mcpee.audit.unauthenticated.period", unauthenticatedPeriod);
         this.unauthenticatedMaxAddresses = atLeast("mcpee.audit.unauthenticated.max-addresses",
                 unauthenticatedMaxAddresses, 1);
+        this.groupCommit = bool("mcpee.audit.group-commit", groupCommit);
     }
 
     /** For the CDI client proxy only. */
@@ -44,6 +47,7 @@ class AuditSettings {
         this.maxArgumentsChars = 0;
         this.unauthenticatedPeriod = null;
         this.unauthenticatedMaxAddresses = 0;
+        this.groupCommit = false;
     }
 
     /** Entries older than this are purged. */
@@ -75,6 +79,11 @@ class AuditSettings {
         return unauthenticatedMaxAddresses;
     }
 
+    /** Whether the entries of reads are committed in batches ({@link GroupCommit}). */
+    boolean groupCommit() {
+        return groupCommit;
+    }
+
     static Duration positive(String key, String value) {
         Duration duration;
         try {
@@ -87,6 +96,14 @@ class AuditSettings {
             throw new IllegalArgumentException(key + " must be positive: " + value);
         }
         return duration;
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not " + value);
+        };
     }
 
     private static int atLeast(String key, int value, int minimum) {

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -118,6 +119,20 @@ class AuditStore {
         }, "the entry was refused");
     }
 
+    /** Writes the entries in one transaction of their own, as one JDBC batch: all of them, or none. */
+    void writeAll(List<AuditRecord> records) {
+        inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(this.insert)) {
+                for (AuditRecord record : records) {
+                    bind(insert, record);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return records.size();
+        }, "the entries were refused");
+    }
+
     /**
      * Runs {@code work} in a transaction of its own and commits it; anything that fails rolls it back.
      *
@@ -166,32 +181,36 @@ class AuditStore {
 
     private void insert(Connection connection, AuditRecord record) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(this.insert)) {
-            AuditRecord.Actor actor = record.actor();
-            AuditRecord.Act act = record.act();
-            AuditRecord.Ending ending = record.ending();
-            AuditRecord.Origin origin = record.origin();
-            insert.setObject(1, record.occurredAt().atOffset(ZoneOffset.UTC));
-            insert.setString(2, actor.principal());
-            insert.setString(3, actor.credentialKind());
-            text(insert, 4, actor.credentialId());
-            text(insert, 5, actor.credentialName());
-            insert.setString(6, act.name());
-            text(insert, 7, act.target());
-            insert.setString(8, act.arguments());
-            insert.setString(9, ending.outcome().name());
-            insert.setInt(10, ending.status());
-            text(insert, 11, ending.errorMessage());
-            insert.setLong(12, ending.durationMs());
-            text(insert, 13, origin.clientIp());
-            text(insert, 14, origin.sessionId());
-            text(insert, 15, origin.requestId());
-            text(insert, 16, origin.clientName());
-            text(insert, 17, origin.clientVersion());
-            insert.setString(18, act.channel().name());
-            text(insert, 19, act.httpMethod());
-            text(insert, 20, act.path());
+            bind(insert, record);
             insert.executeUpdate();
         }
+    }
+
+    private static void bind(PreparedStatement insert, AuditRecord record) throws SQLException {
+        AuditRecord.Actor actor = record.actor();
+        AuditRecord.Act act = record.act();
+        AuditRecord.Ending ending = record.ending();
+        AuditRecord.Origin origin = record.origin();
+        insert.setObject(1, record.occurredAt().atOffset(ZoneOffset.UTC));
+        insert.setString(2, actor.principal());
+        insert.setString(3, actor.credentialKind());
+        text(insert, 4, actor.credentialId());
+        text(insert, 5, actor.credentialName());
+        insert.setString(6, act.name());
+        text(insert, 7, act.target());
+        insert.setString(8, act.arguments());
+        insert.setString(9, ending.outcome().name());
+        insert.setInt(10, ending.status());
+        text(insert, 11, ending.errorMessage());
+        insert.setLong(12, ending.durationMs());
+        text(insert, 13, origin.clientIp());
+        text(insert, 14, origin.sessionId());
+        text(insert, 15, origin.requestId());
+        text(insert, 16, origin.clientName());
+        text(insert, 17, origin.clientVersion());
+        insert.setString(18, act.channel().name());
+        text(insert, 19, act.httpMethod());
+        text(insert, 20, act.path());
     }
 
     private static void text(PreparedStatement statement, int index, String value) throws SQLException {

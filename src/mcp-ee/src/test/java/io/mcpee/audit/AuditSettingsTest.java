@@ -17,7 +17,7 @@ class AuditSettingsTest {
     /** The defaults of the {@code @ConfigProperty} annotations. */
     private static AuditSettings settings(String retention, String purgeInterval, int batchSize, int maxArguments,
                                           String period, int maxAddresses) {
-        return new AuditSettings(retention, purgeInterval, batchSize, maxArguments, period, maxAddresses);
+        return new AuditSettings(retention, purgeInterval, batchSize, maxArguments, period, maxAddresses, "true");
     }
 
     private static AuditSettings defaults() {
@@ -72,6 +72,20 @@ class AuditSettingsTest {
     void maxAddressesBelowOneIsRefused(int value) {
         assertRefused("mcpee.audit.unauthenticated.max-addresses", String.valueOf(value),
                 () -> settings("P365D", "PT1H", 1000, 65536, "PT1M", value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, true", "false, false", "' FALSE ', false", "True, true"})
+    void groupCommitIsTrueOrFalse(String value, boolean expected) {
+        assertEquals(expected, new AuditSettings("P365D", "PT1H", 1000, 65536, "PT1M", 100, value).groupCommit());
+        assertTrue(defaults().groupCommit(), "on by default");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "", "on"})
+    void groupCommitRefusesAnythingElse(String value) {
+        assertRefused("mcpee.audit.group-commit", value,
+                () -> new AuditSettings("P365D", "PT1H", 1000, 65536, "PT1M", 100, value));
     }
 
     private static void assertRefused(String key, String value, org.junit.jupiter.api.function.Executable creation) {
