@@ -68,10 +68,18 @@ public class AuditGuard {
             throw unrecorded(entry.ended(Outcome.ERROR, 503, "the database cannot be reached"),
                     database.unavailable());
         }
-        boolean read = reads.isRead(entry.call);
-        if (!read) {
-            CallTransaction.beforeCommit(invocation, outcome -> store.writeInto(entry.ended(outcome)));
+        if (reads.isRead(entry.call)) {
+            try (GroupCommit.Expected read = groupCommit.expect()) {
+                return audited(invocation, entry, read);
+            }
         }
+        CallTransaction.beforeCommit(invocation, outcome -> store.writeInto(entry.ended(outcome)));
+        return audited(invocation, entry, null);
+    }
+
+    /** The call, and its entry: {@code read} for a read's (group commit), null for one in the call's transaction. */
+    private ToolOutcome audited(InvocationContext invocation, Entry entry, GroupCommit.Expected read)
+            throws Exception {
         ToolOutcome outcome;
         try {
             outcome = (ToolOutcome) invocation.proceed();
@@ -87,12 +95,12 @@ public class AuditGuard {
             refused(entry.ended(Outcome.ERROR, 500, "internal error"));
             throw e;
         }
-        if (read || !CallTransaction.committed(invocation)) {
+        if (read != null || !CallTransaction.committed(invocation)) {
             // a read's entry, with other reads' in one transaction (it had no change to commit with); or the
             // application's failure rolled the call back, and its entry is written alone
             try {
-                if (read) {
-                    groupCommit.write(entry.ended(outcome));
+                if (read != null) {
+                    read.write(entry.ended(outcome));
                 } else {
                     store.writeAlone(entry.ended(outcome));
                 }

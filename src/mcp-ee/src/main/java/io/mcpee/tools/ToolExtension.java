@@ -102,11 +102,13 @@ public class ToolExtension implements Extension {
     private List<String> rebuild() {
         Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         ToolFilter filter = ToolFilter.of(list(config, "mcpee.tools.include"), list(config, "mcpee.tools.exclude"));
+        long start = System.nanoTime();
         ToolCatalog.Build build = ToolCatalog.build(resourceClasses, filter);
+        long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         build.warnings().forEach(LOG::warning);
         catalog = build.catalog();
         LOG.info(() -> "mcp-ee: " + catalog.tools().size() + " tools from " + resourceClasses.size()
-                + " resource classes");
+                + " resource classes (built in " + millis + " ms)");
         return build.errors();
     }
 

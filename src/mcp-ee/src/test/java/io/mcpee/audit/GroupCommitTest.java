@@ -169,4 +169,41 @@ class GroupCommitTest {
         assertTrue(failures.stream().allMatch(f -> f.getCause() instanceof AuditUnavailable));
         assertThrows(AuditUnavailable.class, () -> new GroupCommit(store).write(record("still down")));
     }
+
+    @Test
+    void aLeaderWaitsForAReadUnderWayAndItsEntryJoinsTheSameTransaction() throws Exception {
+        SlowStore store = new SlowStore();
+        GroupCommit group = new GroupCommit(store, TimeUnit.SECONDS.toNanos(30));
+        GroupCommit.Expected underWay = group.expect();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> leader = thread.submit(() -> group.write(record("first")));
+            Thread.sleep(300);
+            assertTrue(!leader.isDone(), "the leader waits for the read under way");
+            underWay.write(record("second"));
+            leader.get(10, TimeUnit.SECONDS);
+            assertEquals(1, store.transactions.size(), store.transactions.toString());
+            assertEquals(2, store.transactions.get(0).size());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReadThatWillNotHandInAnEntryReleasesTheLeader() throws Exception {
+        SlowStore store = new SlowStore();
+        GroupCommit group = new GroupCommit(store, TimeUnit.SECONDS.toNanos(30));
+        GroupCommit.Expected underWay = group.expect();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> leader = thread.submit(() -> group.write(record("first")));
+            Thread.sleep(300);
+            assertTrue(!leader.isDone());
+            underWay.close();
+            leader.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("first"), store.committed.stream().map(r -> r.act().name()).toList());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
 }
