@@ -24,22 +24,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * entry waiting at that moment; requests arriving meanwhile wait, and when the leader is done the first of them
  * leads the next batch. A leader waits a moment (at most {@link #MAX_WAIT_NANOS}) while other reads are under way
  * ({@link #expect}), so that their entries share its commit; under no concurrency a batch is one entry, written at
- * once. A batch that is refused is
- * written again entry by entry, so one entry's failure is its own call's alone; when the database cannot be reached
- * every entry of the batch fails at once.
+ * once. A batch that is refused is written again entry by entry, so one entry's failure is its own call's alone;
+ * when the database cannot be reached every entry of the batch fails at once.
  */
 @ApplicationScoped
 class GroupCommit {
     /** A bound on one transaction's inserts; the rest wait for the next batch. */
     static final int MAX_BATCH = 256;
-
-    private final AuditStore store;
-    private final long maxWaitNanos;
     /**
      * How long a leader waits at most for reads under way to hand in their entries. Measured on H2 (bench/run.sh,
      * c=16): batches of ~5 entries without waiting, ~7 with it, and 1 ms or 3 ms made no difference to their size.
      */
     static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final AuditStore store;
+    private final long maxWaitNanos;
 
     private final ReentrantLock lock = new ReentrantLock();
     // signalled when an entry is handed in: a leader may be waiting for it
@@ -196,7 +195,10 @@ class GroupCommit {
                     }
                 }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // every request of the batch, the leader's too, fails closed with it
+            batch.forEach(waiting -> waiting.failed(new AuditUnavailable("the entries were not written", e)));
+        } catch (Error e) {
             batch.forEach(waiting -> waiting.failed(new AuditUnavailable("the entries were not written", e)));
             throw e;
         }

@@ -30,6 +30,7 @@ class GroupCommitTest {
         final List<AuditRecord> committed = Collections.synchronizedList(new ArrayList<>());
         volatile String refusedTool;
         volatile boolean unreachable;
+        volatile boolean defect;
 
         @Override
         void writeAll(List<AuditRecord> records) {
@@ -44,6 +45,9 @@ class GroupCommitTest {
         private void transact(List<AuditRecord> records) {
             transactions.add(records);
             sleep(5);
+            if (defect) {
+                throw new IllegalStateException("a defect, not a refusal");
+            }
             if (unreachable) {
                 throw new AuditUnavailable("the entries were refused",
                         new SQLTransientConnectionException("connection refused", "08001", new ConnectException()));
@@ -205,5 +209,17 @@ class GroupCommitTest {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    @Test
+    void anUnexpectedFailureFailsEveryEntryOfItsBatchClosedAndTheLeadGoesOn() throws Exception {
+        SlowStore store = new SlowStore();
+        store.defect = true;
+        GroupCommit group = new GroupCommit(store);
+        List<Throwable> failures = writeConcurrently(group, tools(8));
+        assertTrue(failures.stream().allMatch(f -> f instanceof AuditUnavailable), failures.toString());
+        store.defect = false;
+        group.write(record("after"));
+        assertEquals(List.of("after"), store.committed.stream().map(r -> r.act().name()).toList());
     }
 }
