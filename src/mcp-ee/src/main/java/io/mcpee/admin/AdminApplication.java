@@ -25,6 +25,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokenAdminResource.class, TokenGroupAdminResource.class, CallerResource.class,
-                TokenExceptionMapper.class, AdminErrorMapper.class, DatabaseUnavailableMapper.class, AuditResource.class);
+                TokenExceptionMapper.class, AdminErrorMapper.class, DatabaseUnavailableMapper.class,
+                TransactionFailureMapper.class, AuditResource.class);
     }
 }
