@@ -5,8 +5,7 @@ import io.mcpee.persistence.DatabaseHealth;
 import io.mcpee.persistence.DatabaseUnavailable;
 import io.mcpee.protocol.JsonText;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -22,27 +21,17 @@ import java.util.logging.Logger;
  * error and a reference to the server log. Never the container's HTML page, which the JAX-RS implementation's own
  * mapper for this exception would leave it to. Its priority puts it before that mapper.
  */
-@ApplicationScoped
 @Priority(Priorities.USER - 100)
 public class TransactionFailureMapper implements ExceptionMapper<TransactionalException> {
     private static final Logger LOG = Logger.getLogger(TransactionFailureMapper.class.getName());
 
-    private final DatabaseHealth database;
     private final DatabaseUnavailableMapper unavailable = new DatabaseUnavailableMapper();
 
-    @Inject
-    TransactionFailureMapper(DatabaseHealth database) {
-        this.database = database;
-    }
-
-    /** For the CDI client proxy only. */
-    protected TransactionFailureMapper() {
-        this.database = null;
-    }
-
+    // A public no-argument constructor and the bean looked up when needed, not injected: RESTEasy (WildFly)
+    // instantiates the providers an Application lists itself, and refuses one it cannot construct so.
     @Override
     public Response toResponse(TransactionalException failure) {
-        DatabaseUnavailable down = database.failed("admin", failure);
+        DatabaseUnavailable down = CDI.current().select(DatabaseHealth.class).get().failed("admin", failure);
         if (down != null) {
             return unavailable.toResponse(down);
         }
