@@ -122,4 +122,15 @@ class CrossOriginIT {
         assertTrue(header(answered, "Access-Control-Expose-Headers").contains("Mcp-Session-Id"));
         assertFalse(header(answered, "Mcp-Session-Id").isBlank());
     }
+
+    @Test
+    void anOptionsThatIsNoPreflightNamesTheMethodsServed() throws Exception {
+        String token = TestTokens.create(base, "cors-" + System.nanoTime(), "customers:read");
+        HttpResponse<String> options = HTTP.send(HttpRequest.newBuilder(mcp()).timeout(Duration.ofSeconds(10))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, options.statusCode(), options.body());
+        assertEquals("POST, DELETE, OPTIONS", header(options, "Allow"),
+                "as GET's 405 says: no event stream is served, so GET is not offered");
+    }
 }

@@ -148,7 +148,8 @@ public class McpEndpoint {
             String origin = headers.getHeaderString("Origin");
             String method = headers.getHeaderString("Access-Control-Request-Method");
             if (origin == null || method == null) {
-                return Response.noContent().header(HttpHeaders.ALLOW, "GET, POST, DELETE, OPTIONS").build();
+                // the methods this endpoint serves, as GET's 405 names them (GET opens no stream yet)
+                return Response.noContent().header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
             }
             Response.ResponseBuilder allowed = Response.noContent();
             String refused = crossOrigin.preflight(origin, method,
