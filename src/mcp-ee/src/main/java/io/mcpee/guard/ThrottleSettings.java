@@ -11,21 +11,19 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The throttling rates (MicroProfile Config; the README lists them): per anonymous client, per authenticated agent,
  * for an agent's {@code tools/list} and {@code ping}, and per tool. A tool's rate comes from
- * {@code mcpee.throttle.tool.<name>}, else from its {@code @McpTool(rateLimit)}: the operator has the last word.
- * Every rate is checked when the application starts, so a typo fails the deployment instead of the first call.
+ * {@code mcpee.throttle.tool.<name>}, else from its {@code @McpTool(rateLimit)}: the operator has the last word
+ * ({@link ToolRates}). Every rate the configuration lists is checked when the application starts, so a typo fails
+ * the deployment instead of the first call.
  */
 @ApplicationScoped
 public class ThrottleSettings {
-    static final String TOOL_PREFIX = "mcpee.throttle.tool.";
     private static final Logger LOG = Logger.getLogger(ThrottleSettings.class.getName());
 
     private final Rate anonymous;
@@ -33,7 +31,7 @@ public class ThrottleSettings {
     private final Rate listing;
     private final ToolRegistry registry;
     private final Config config;
-    private volatile Map<String, Rate> tools;
+    private volatile ToolRates tools;
 
     @Inject
     ThrottleSettings(@ConfigProperty(name = "mcpee.throttle.anonymous", defaultValue = "100/hour") String anonymous,
@@ -73,7 +71,7 @@ public class ThrottleSettings {
     /** More tools arrived after CDI started: their rates are worked out and checked like the others. */
     void toolsAdded(@Observes ToolCatalogChanged changed) {
         List<String> problems = new ArrayList<>();
-        Map<String, Rate> rates = toolRates(registry, config, problems);
+        ToolRates rates = toolRates(registry, config, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("mcp-ee: invalid throttling configuration: "
                     + String.join("; ", problems));
@@ -95,32 +93,11 @@ public class ThrottleSettings {
 
     /** The tool's own limit per agent, on top of the agent's overall budget; empty when it has none. */
     public Optional<Rate> tool(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(tools.get(name));
+        return tools.of(name);
     }
 
-    private static Map<String, Rate> toolRates(ToolRegistry registry, Config config, List<String> problems) {
-        Map<String, Rate> rates = new HashMap<>();
-        for (String name : registry.names()) {
-            Optional<String> configured = config.getOptionalValue(TOOL_PREFIX + name, String.class);
-            if (configured.isPresent()) {
-                put(rates, name, rate(TOOL_PREFIX + name, configured.get(), problems));
-            } else {
-                registry.declaredRateLimit(name).ifPresent(declared ->
-                        put(rates, name, rate("@McpTool(rateLimit) of tool " + name, declared, problems)));
-            }
-        }
-        for (String key : config.getPropertyNames()) {
-            if (key.startsWith(TOOL_PREFIX) && !registry.names().contains(key.substring(TOOL_PREFIX.length()))) {
-                LOG.warning(() -> "mcp-ee: " + key + " names no tool of this deployment; it has no effect");
-            }
-        }
-        return Map.copyOf(rates);
-    }
-
-    private static void put(Map<String, Rate> rates, String name, Rate rate) {
-        if (rate != null) {
-            rates.put(name, rate);
-        }
+    private static ToolRates toolRates(ToolRegistry registry, Config config, List<String> problems) {
+        return ToolRates.of(registry.names(), registry::declaredRateLimit, config, problems);
     }
 
     private static Rate rate(String key, String value, List<String> problems) {
