@@ -11,14 +11,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
  * parameters (see {@link ContextObjects}), so resource code sees the caller it would see over REST; the session,
- * JSON-RPC request id and client are what an audit record names.
+ * JSON-RPC request id and client are what an audit record names. The session is null in protocol 2026-07-28, which
+ * has none.
  */
 public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
                               Request request, Providers providers, String sessionId, String requestId,
                               String clientName, String clientVersion) {
 
     public ToolCallContext {
-        requireNonNull(sessionId, "sessionId is null");
         requireNonNull(requestId, "requestId is null");
         requireNonNull(headers, "headers is null");
         requireNonNull(uriInfo, "uriInfo is null");

@@ -13,6 +13,7 @@ import io.mcpee.protocol.JsonText;
 import io.mcpee.protocol.Message;
 import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.RequestId;
+import io.mcpee.protocol.RequestMeta;
 import io.mcpee.protocol.Responses;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.security.ToolAccess;
@@ -28,8 +29,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Answers the JSON-RPC requests of an established session, one small method per MCP method. {@code tools/list} and
- * {@code ping} draw on the caller's listing budget here; {@code tools/call} is throttled by the tool-call chain.
+ * Answers JSON-RPC requests, one small method per MCP method: those of an established session (2025-11-25 and
+ * earlier) and the stateless ones of 2026-07-28, whose results also say their {@code resultType}, who answered, and
+ * for lists how long they may be cached. {@code tools/list}, {@code server/discover} and {@code ping} draw on the
+ * caller's listing budget here; {@code tools/call} is throttled by the tool-call chain.
  */
 @ApplicationScoped
 class McpDispatcher {
@@ -40,29 +43,31 @@ class McpDispatcher {
     private final TransportConfig config;
     private final ToolAccess access;
     private final Throttle throttle;
+    private final ServerDescription description;
 
     @Inject
     McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access,
-                  Throttle throttle) {
+                  Throttle throttle, ServerDescription description) {
         this.registry = registry;
         this.invoker = invoker;
         this.config = config;
         this.access = access;
         this.throttle = throttle;
+        this.description = description;
     }
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
      * The JSON-RPC response to a request: a result, or an error for anything the request got wrong; a throttled
      * request's error says how long to wait, for the endpoint's 429.
      */
-    Answer answer(Message.Request request, McpSession session, RequestContext http) {
+    Answer answer(Message.Request request, Client client, RequestContext http) {
         try {
-            return respond(request, session, http);
+            return respond(request, client, http);
         } catch (DatabaseUnavailable e) {
             return new Answer(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
                     "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
@@ -83,6 +88,11 @@ class McpDispatcher {
             return new Answer(json, 200, 0);
         }
 
+        /** An error answered with this HTTP status, and no wait. */
+        static Answer refusal(String json, int status) {
+            return new Answer(json, status, 0);
+        }
+
         /** The one answer to a request throttling refused: JSON-RPC -32029 with {@code data.retryAfter}, HTTP 429. */
         static Answer throttled(RequestId id, long retryAfterSeconds) {
             return new Answer(Responses.error(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
@@ -95,9 +105,53 @@ class McpDispatcher {
         }
     }
 
-    private Answer respond(Message.Request request, McpSession session, RequestContext http) {
+    /**
+     * The answer to a 2026-07-28 request that passed {@link StatelessRequests#check}: {@code server/discover},
+     * {@code tools/list} and {@code tools/call}; any other method is answered 404 with -32601, as that revision
+     * requires (also {@code initialize} and {@code ping}, which it removed).
+     */
+    Answer answerStateless(Message.Request request, RequestMeta meta, RequestContext http) {
+        Client client = new Client(null, meta.clientName(), meta.clientVersion());
+        try {
+            return switch (request.method()) {
+                case "tools/call" -> {
+                    ToolOutcome outcome = callTool(request, client, http);
+                    yield outcome.throttled() ? statelessThrottled(request.id(), outcome.retryAfterSeconds())
+                            : Answer.of(Responses.result(request.id(),
+                            Responses.withMembers(outcome.result().toJson(), description.complete())));
+                }
+                case "tools/list", "server/discover" -> {
+                    Optional<Refused> refused = throttle.admitListing();
+                    if (refused.isPresent()) {
+                        yield statelessThrottled(request.id(), refused.get().retryAfterSeconds());
+                    }
+                    yield Answer.of(Responses.result(request.id(), request.method().equals("tools/list")
+                            ? Responses.withMembers(listTools(request.params()), description.completeList())
+                            : description.discover()));
+                }
+                default -> Answer.refusal(Responses.statelessError(request.id(), ErrorCode.METHOD_NOT_FOUND,
+                        "Method not found: " + printable(request.method()), null), 404);
+            };
+        } catch (DatabaseUnavailable e) {
+            return new Answer(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
+                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
+        } catch (ProtocolException e) {
+            return Answer.of(Responses.statelessError(request.id(), e.code(), e.getMessage(), e.dataJson()));
+        } catch (RuntimeException e) {
+            Incident incident = Incident.log(LOG, printable(request.method()) + " failed", e);
+            return Answer.of(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR,
+                    incident.tell("Internal error"), null));
+        }
+    }
+
+    private static Answer statelessThrottled(RequestId id, long retryAfterSeconds) {
+        return new Answer(Responses.statelessError(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
+                + retryAfterSeconds + " s", "{\"retryAfter\":" + retryAfterSeconds + "}"), 429, retryAfterSeconds);
+    }
+
+    private Answer respond(Message.Request request, Client client, RequestContext http) {
         if (request.method().equals("tools/call")) {
-            ToolOutcome outcome = callTool(request, session, http);
+            ToolOutcome outcome = callTool(request, client, http);
             return outcome.throttled() ? Answer.throttled(request.id(), outcome.retryAfterSeconds())
                     : Answer.of(Responses.result(request.id(), outcome.result()));
         }
@@ -140,7 +194,7 @@ class McpDispatcher {
         return result.build().toString();
     }
 
-    private ToolOutcome callTool(Message.Request request, McpSession session, RequestContext http) {
+    private ToolOutcome callTool(Message.Request request, Client client, RequestContext http) {
         JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
@@ -156,8 +210,8 @@ class McpDispatcher {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"arguments\" must be an object");
         }
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
-                http.request(), http.providers(), session.id(), request.id().toJson(), session.clientName(),
-                session.clientVersion());
+                http.request(), http.providers(), client.sessionId(), request.id().toJson(), client.name(),
+                client.version());
         return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context));
     }
 

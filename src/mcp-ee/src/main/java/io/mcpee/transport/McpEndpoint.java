@@ -3,12 +3,12 @@ package io.mcpee.transport;
 import io.mcpee.api.McpIgnore;
 import io.mcpee.network.CrossOrigin;
 import io.mcpee.protocol.ErrorCode;
-import io.mcpee.protocol.JsonText;
 import io.mcpee.protocol.Message;
 import io.mcpee.protocol.MessageParser;
 import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.ProtocolVersion;
 import io.mcpee.protocol.RequestId;
+import io.mcpee.protocol.RequestMeta;
 import io.mcpee.protocol.Responses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +37,10 @@ import java.util.List;
 
 /**
  * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json};
- * {@code DELETE} ends a session. Every check that can reject a request happens here, before any message is read:
- * path, Host and Origin, size, media types, protocol version, session.
+ * {@code DELETE} ends a session. It serves protocol 2026-07-28 (stateless: every request carries its revision and
+ * client in {@code _meta}) beside the revisions that open a session with {@code initialize}, chosen per request
+ * ({@link StatelessRequests#applies}). Every check that can reject a request happens here, before any message is
+ * handled: path, Host and Origin, size, media types, then protocol version and session, or 2026-07-28's headers.
  */
 @Path("")
 @McpIgnore
@@ -52,6 +54,7 @@ public class McpEndpoint {
     private final TransportConfig config;
     private final OriginPolicy origins;
     private final CrossOrigin crossOrigin;
+    private final ServerDescription description;
     // CDI's built-in bean for the current servlet request, not a JAX-RS @Context parameter: JAX-RS makes the latter
     // through a per-request factory, which cost about 2 % of a tool call's CPU in bench/run.sh
     private final HttpServletRequest servletRequest;
@@ -69,8 +72,9 @@ public class McpEndpoint {
 
     @Inject
     McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config,
-                HttpServletRequest servletRequest, CrossOrigin crossOrigin) {
+                HttpServletRequest servletRequest, CrossOrigin crossOrigin, ServerDescription description) {
         this.dispatcher = dispatcher;
+        this.description = description;
         this.servletRequest = servletRequest;
         this.sessions = sessions;
         this.config = config;
@@ -89,6 +93,7 @@ public class McpEndpoint {
         this.config = null;
         this.origins = null;
         this.crossOrigin = null;
+        this.description = null;
     }
 
     @POST
@@ -104,8 +109,14 @@ public class McpEndpoint {
                 throw rejection(Response.Status.NOT_ACCEPTABLE,
                         "Not Acceptable: the client must accept application/json and text/event-stream");
             }
-            MessageParser.Envelope envelope = parse(readBody());
+            String sessionHeader = headers.getHeaderString(SESSION_HEADER);
+            String versionHeader = headers.getHeaderString(VERSION_HEADER);
+            MessageParser.Envelope envelope = parse(readBody(),
+                    StatelessRequests.applies(sessionHeader, versionHeader, null));
             RequestContext context = new RequestContext(headers, uriInfo, security, request, providers);
+            if (StatelessRequests.applies(sessionHeader, versionHeader, envelope.messages().get(0))) {
+                return stateless(envelope, headers, context);
+            }
             if (!envelope.batch() && envelope.messages().get(0) instanceof Message.Request r
                     && r.method().equals("initialize")) {
                 return initialize(r);
@@ -120,6 +131,39 @@ public class McpEndpoint {
         } catch (Rejection rejection) {
             return rejection.response();
         }
+    }
+
+    /**
+     * A 2026-07-28 POST: one request or notification, no session. The request's headers and {@code _meta} are
+     * checked ({@link StatelessRequests#check}: 400 on a mismatch), then it is dispatched; no {@code Mcp-Session-Id}
+     * is ever sent. A notification is accepted (202): this revision defines none a client sends over HTTP.
+     */
+    private Response stateless(MessageParser.Envelope envelope, HttpHeaders headers, RequestContext context) {
+        Message message = envelope.messages().get(0);
+        if (envelope.batch()) {
+            return json(Response.Status.BAD_REQUEST, Responses.statelessError(RequestId.NULL,
+                    ErrorCode.INVALID_REQUEST, "Invalid request: protocol " + ProtocolVersion.STATELESS
+                            + " takes one message per POST, not a batch", null));
+        }
+        if (message instanceof Message.Invalid invalid) {
+            return json(Response.Status.BAD_REQUEST, Responses.statelessError(invalid.id(),
+                    ErrorCode.INVALID_REQUEST, invalid.error(), null));
+        }
+        if (!(message instanceof Message.Request request)) {
+            return Response.accepted().build();
+        }
+        RequestMeta meta;
+        try {
+            meta = StatelessRequests.check(headers::getHeaderString, request);
+        } catch (ProtocolException e) {
+            return json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(), e.code(),
+                    e.getMessage(), e.dataJson()));
+        }
+        McpDispatcher.Answer answer = dispatcher.answerStateless(request, meta, context);
+        if (answer.retryAfterSeconds() > 0) {
+            return retryLater(answer.status(), answer.retryAfterSeconds(), answer.json());
+        }
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.json()).build();
     }
 
     @GET
@@ -167,6 +211,13 @@ public class McpEndpoint {
     public Response delete(@Context HttpHeaders headers) {
         try {
             rejectUnlessServable(headers);
+            String id = headers.getHeaderString(SESSION_HEADER);
+            if (id == null || id.isBlank()) {
+                // nothing to end: 2026-07-28 has no sessions, and its specification answers a DELETE so
+                return Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed: "
+                        + "DELETE ends a session of protocol 2025-11-25 or earlier and needs its Mcp-Session-Id")
+                        .response()).header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
+            }
             McpSession session = session(headers);
             sessions.remove(session);
             return Response.noContent().build();
@@ -190,15 +241,7 @@ public class McpEndpoint {
             return json(Response.Status.SERVICE_UNAVAILABLE, Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
                     "Service Unavailable: too many sessions, try again later"));
         }
-        String result = JsonText.BUILDERS.createObjectBuilder()
-                .add("protocolVersion", version)
-                .add("capabilities", JsonText.BUILDERS.createObjectBuilder()
-                        .add("tools", JsonText.BUILDERS.createObjectBuilder().add("listChanged", false)))
-                .add("serverInfo", JsonText.BUILDERS.createObjectBuilder()
-                        .add("name", "mcp-ee").add("title", "mcp-ee").add("version", config.serverVersion()))
-                .add("instructions", "The tools are this application's REST operations; each call runs as the "
-                        + "authenticated caller, with the application's own permission checks.")
-                .build().toString();
+        String result = description.initializeResult(version);
         return Response.ok(Responses.result(request.id(), result), MediaType.APPLICATION_JSON_TYPE)
                 .header(SESSION_HEADER, session.id()).build();
     }
@@ -216,7 +259,7 @@ public class McpEndpoint {
         long retryAfter = 0;
         for (Message message : envelope.messages()) {
             if (message instanceof Message.Request request) {
-                McpDispatcher.Answer answer = dispatcher.answer(request, session, context);
+                McpDispatcher.Answer answer = dispatcher.answer(request, session.client(), context);
                 answers.add(answer.json());
                 if (answer.refused()) {
                     refused++;
@@ -341,12 +384,14 @@ public class McpEndpoint {
                         "Payload Too Large: the limit is " + limit + " bytes")).build());
     }
 
-    private static MessageParser.Envelope parse(String body) throws Rejection {
+    /** The body's messages; a body that is not JSON-RPC is refused, without an id in 2026-07-28 (no null ids). */
+    private static MessageParser.Envelope parse(String body, boolean stateless) throws Rejection {
         try {
             return MessageParser.parse(body);
         } catch (ProtocolException e) {
-            throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.error(RequestId.NULL, e.code(),
-                    e.getMessage())));
+            throw new Rejection(json(Response.Status.BAD_REQUEST, stateless
+                    ? Responses.statelessError(RequestId.NULL, e.code(), e.getMessage(), null)
+                    : Responses.error(RequestId.NULL, e.code(), e.getMessage())));
         }
     }
 

@@ -37,12 +37,9 @@ final class McpSession {
         return protocolVersion;
     }
 
-    String clientName() {
-        return clientName;
-    }
-
-    String clientVersion() {
-        return clientVersion;
+    /** The session's client, for the requests it makes. */
+    Client client() {
+        return new Client(id, clientName, clientVersion);
     }
 
     /** Records use; writes at most once a second, so concurrent requests of one session do not contend. */

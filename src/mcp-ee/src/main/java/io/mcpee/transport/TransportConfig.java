@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
 /** The MCP endpoint's settings (MicroProfile Config); the README lists them with their defaults. */
 @ApplicationScoped
@@ -14,6 +15,7 @@ class TransportConfig {
     private final int maxSessions;
     private final int pageSize;
     private final String serverVersion;
+    private final Duration cacheTtl;
 
     @Inject
     TransportConfig(@ConfigProperty(name = "mcpee.mcp.max-request-bytes", defaultValue = "1048576")
@@ -22,11 +24,13 @@ class TransportConfig {
                     String sessionIdleTimeout,
                     @ConfigProperty(name = "mcpee.mcp.max-sessions", defaultValue = "10000") int maxSessions,
                     @ConfigProperty(name = "mcpee.mcp.page-size", defaultValue = "100") int pageSize,
-                    @ConfigProperty(name = "mcpee.server.version", defaultValue = "unknown") String serverVersion) {
+                    @ConfigProperty(name = "mcpee.server.version", defaultValue = "unknown") String serverVersion,
+                    @ConfigProperty(name = "mcpee.mcp.cache-ttl", defaultValue = "PT1M") String cacheTtl) {
         if (maxRequestBytes < 1024 || maxSessions < 1 || pageSize < 1) {
             throw new IllegalArgumentException("mcpee.mcp.max-request-bytes must be at least 1024, "
                     + "mcpee.mcp.max-sessions and mcpee.mcp.page-size at least 1");
         }
+        this.cacheTtl = duration("mcpee.mcp.cache-ttl", cacheTtl);
         this.maxRequestBytes = maxRequestBytes;
         this.sessionIdleTimeout = Duration.parse(sessionIdleTimeout);
         this.maxSessions = maxSessions;
@@ -36,7 +40,25 @@ class TransportConfig {
 
     /** For the CDI client proxy only. */
     protected TransportConfig() {
-        this(1048576, "PT30M", 1, 1, "");
+        this(1048576, "PT30M", 1, 1, "", "PT0S");
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            Duration parsed = Duration.parse(value.strip());
+            if (!parsed.isNegative()) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException(key + " must be an ISO-8601 duration of zero or more, e.g. PT1M; got "
+                + value);
+    }
+
+    /** How long a 2026-07-28 client may keep a {@code tools/list} or {@code server/discover} result. */
+    Duration cacheTtl() {
+        return cacheTtl;
     }
 
     long maxRequestBytes() {

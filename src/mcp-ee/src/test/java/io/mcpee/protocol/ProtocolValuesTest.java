@@ -32,6 +32,25 @@ class ProtocolValuesTest {
     }
 
     @Test
+    void statelessErrorsLeaveOutAnUnreadableIdAndCarryDataOnlyWhenGiven() {
+        assertEquals("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}",
+                Responses.statelessError(RequestId.NULL, ErrorCode.PARSE_ERROR, "Parse error", null));
+        String error = Responses.statelessError(new RequestId(JsonText.string("d")),
+                ErrorCode.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported", "{\"requested\":\"x\"}");
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"error\":{\"code\":-32022,\"message\":\"Unsupported\","
+                + "\"data\":{\"requested\":\"x\"}}}", error);
+        assertEquals(error, JsonText.parse(error).toString(), "round-trips through a JSON parser");
+    }
+
+    @Test
+    void membersGoToTheFrontOfAResultEmptyOrNot() {
+        assertEquals("{\"resultType\":\"complete\"}", Responses.withMembers("{}", "\"resultType\":\"complete\""));
+        assertEquals("{\"resultType\":\"complete\",\"tools\":[]}",
+                Responses.withMembers("{\"tools\":[]}", "\"resultType\":\"complete\""));
+        assertThrows(IllegalArgumentException.class, () -> Responses.withMembers("[]", "\"a\":1"));
+    }
+
+    @Test
     void quotingEscapesEverythingJsonRequires() {
         String nasty = "a\"b\\c\u0000\u001f\t\r\n\b\f\u2028é😀";
         assertEquals(nasty, ((jakarta.json.JsonString) JsonText.parse(JsonText.quote(nasty))).getString());

@@ -15,7 +15,7 @@ class SessionRegistryTest {
     private final AtomicLong now = new AtomicLong();
 
     private SessionRegistry registry(int maxSessions) {
-        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, "test");
+        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, "test", "PT1M");
         return new SessionRegistry(config, now::get);
     }
 
