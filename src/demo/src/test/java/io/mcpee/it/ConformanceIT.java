@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,18 +28,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}, every server scenario) against
- * the product WAR plus the fixture tools of {@code io.mcpee.conformance}. The pom installs the suite and the Node.js
- * it needs into {@code target/conformance} (src/test/conformance/install.sh). The suite exits non-zero when a
- * scenario fails that src/test/conformance/expected-failures.yml does not list, or when a listed one passes.
+ * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}) against the product WAR plus the
+ * fixture tools of {@code io.mcpee.conformance}, at both requirement levels: {@code 2025-11-25} (clients that
+ * {@code initialize} a session) and {@code 2026-07-28} (stateless). The pom installs the suite and the Node.js it
+ * needs into {@code target/conformance} (src/test/conformance/install.sh). The suite exits non-zero when a scenario
+ * or check fails that the level's {@code src/test/conformance/expected-failures-<level>.yml} does not list, or when
+ * a listed one passes.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConformanceIT {
-    /** The scenarios mcp-ee supports; each must pass, whatever the expected-failures file says. */
-    static final List<String> REQUIRED = List.of("server-initialize", "ping", "tools-list", "tools-call-simple-text",
-            "tools-call-image", "tools-call-audio", "tools-call-embedded-resource", "tools-call-mixed-content",
-            "tools-call-error", "json-schema-2020-12", "dns-rebinding-protection");
+    /** The scenarios mcp-ee supports at each level; each must pass, whatever the expected-failures file says. */
+    static final Map<String, List<String>> REQUIRED = Map.of(
+            "2025-11-25", List.of("server-initialize", "ping", "tools-list", "tools-call-simple-text",
+                    "tools-call-image", "tools-call-audio", "tools-call-embedded-resource", "tools-call-mixed-content",
+                    "tools-call-error", "dns-rebinding-protection"),
+            "2026-07-28", List.of("tools-list", "tools-call-simple-text", "tools-call-image", "tools-call-audio",
+                    "tools-call-embedded-resource", "tools-call-mixed-content", "tools-call-error",
+                    "dns-rebinding-protection", "server-sse-multiple-streams"));
     private static final long TIMEOUT_MINUTES = 10;
     private static final Pattern SUMMARY_LINE = Pattern.compile("^([✓✗]) ([a-z0-9/-]+): (\\d+) passed, (\\d+) failed");
 
@@ -51,20 +58,30 @@ class ConformanceIT {
     }
 
     @Test
-    void officialSuitePassesEveryScenarioItIsNotExpectedToFail() throws Exception {
+    void sessionRevisionPassesEveryScenarioItIsNotExpectedToFail() throws Exception {
+        runSuite("2025-11-25");
+    }
+
+    @Test
+    void statelessRevisionPassesEveryScenarioItIsNotExpectedToFail() throws Exception {
+        runSuite("2026-07-28");
+    }
+
+    private void runSuite(String level) throws Exception {
         Path dir = Path.of(System.getProperty("mcpee.conformance.dir", "target/conformance")).toAbsolutePath();
         Path node = dir.resolve("node_modules/.bin/node");
         Path suite = dir.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js");
         Path expectedFailures = Path.of(System.getProperty("mcpee.conformance.expected-failures",
-                "src/test/conformance/expected-failures.yml")).toAbsolutePath();
+                "src/test/conformance")).resolve("expected-failures-" + level + ".yml").toAbsolutePath();
         assertTrue(Files.isExecutable(node) && Files.isRegularFile(suite), "the conformance suite is not installed in "
                 + dir + ": run it with Maven (mvn verify), which runs src/test/conformance/install.sh");
+        assertTrue(Files.isRegularFile(expectedFailures), expectedFailures + " is missing");
         // localhost, as a local agent addresses the server: the dns-rebinding-protection scenario requires it
         String url = "http://localhost:" + base.getPort() + base.getPath().replaceAll("/$", "") + "/mcp";
-        // --suite all: the default ("active") leaves out the pending scenarios, json-schema-2020-12 among them
+        // --requirements: every scenario the revision requires, on that revision's wire
         List<String> command = List.of(node.toString(), suite.toString(), "server", "--url", url,
-                "--suite", "all", "--expected-failures", expectedFailures.toString(),
-                "--output-dir", dir.resolve("results").toString());
+                "--requirements", level, "--expected-failures", expectedFailures.toString(),
+                "--output-dir", dir.resolve("results-" + level).toString());
         System.out.println("conformance: " + String.join(" ", command));
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -97,9 +114,10 @@ class ConformanceIT {
             }
         }
         assertEquals(0, process.exitValue(), "the conformance suite found unexpected failures or stale expected "
-                + "failures; its output is above");
-        List<String> missing = REQUIRED.stream().filter(s -> !passed.contains(s)).toList();
-        assertTrue(missing.isEmpty(), "required scenarios did not pass: " + missing + " (ran: " + ran + ")");
+                + "failures at " + level + "; its output is above");
+        List<String> missing = REQUIRED.get(level).stream().filter(s -> !passed.contains(s)).toList();
+        assertTrue(missing.isEmpty(), "required scenarios did not pass at " + level + ": " + missing + " (ran: " + ran
+                + ")");
     }
 
     private static void copy(Process process, List<String> output) {
