@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The official MCP conformance suite ({@code @modelcontextprotocol/conformance}) against the product WAR plus the
  * fixture tools of {@code io.mcpee.conformance}, at both requirement levels: {@code 2025-11-25} (clients that
  * {@code initialize} a session) and {@code 2026-07-28} (stateless). The pom installs the suite and the Node.js it
- * needs into {@code target/conformance} (src/test/conformance/install.sh). The suite exits non-zero when a scenario
+ * needs into {@code target/conformance} (src/test/npm-install.sh). The suite exits non-zero when a scenario
  * or check fails that the level's {@code src/test/conformance/expected-failures-<level>.yml} does not list, or when
  * a listed one passes.
  */
@@ -74,7 +74,7 @@ class ConformanceIT {
         Path expectedFailures = Path.of(System.getProperty("mcpee.conformance.expected-failures",
                 "src/test/conformance")).resolve("expected-failures-" + level + ".yml").toAbsolutePath();
         assertTrue(Files.isExecutable(node) && Files.isRegularFile(suite), "the conformance suite is not installed in "
-                + dir + ": run it with Maven (mvn verify), which runs src/test/conformance/install.sh");
+                + dir + ": run it with Maven (mvn verify), which runs src/test/npm-install.sh");
         assertTrue(Files.isRegularFile(expectedFailures), expectedFailures + " is missing");
         // localhost, as a local agent addresses the server: the dns-rebinding-protection scenario requires it
         String url = "http://localhost:" + base.getPort() + base.getPath().replaceAll("/$", "") + "/mcp";
