@@ -1,8 +1,11 @@
 package io.mcpee.conformance;
 
 import jakarta.annotation.security.PermitAll;
+import io.mcpee.api.LogLevel;
+import io.mcpee.api.McpExchange;
 import io.mcpee.api.McpTool;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +35,43 @@ import java.util.List;
 public class ConformanceResource {
     static final String PNG = "red-pixel.png";
     static final String WAV = "tone.wav";
+
+    @Inject
+    McpExchange exchange;
+
+    @POST
+    @Path("progress")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_tool_with_progress", description = "Reports progress 0, 50 and 100 of 100")
+    public String withProgress() throws InterruptedException {
+        for (int done = 0; done <= 100; done += 50) {
+            exchange.progress(done, 100.0, done + " of 100");
+            Thread.sleep(50);
+        }
+        return "Progress test completed";
+    }
+
+    @POST
+    @Path("logging")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_tool_with_logging", description = "Logs three messages as it works")
+    public String withLogging() throws InterruptedException {
+        exchange.log(LogLevel.INFO, "Tool execution started");
+        Thread.sleep(50);
+        exchange.log(LogLevel.INFO, "Tool processing data");
+        Thread.sleep(50);
+        exchange.log(LogLevel.INFO, "Tool execution completed");
+        return "Logging test completed";
+    }
+
+    @POST
+    @Path("logging-2026")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_logging_tool", description = "Logs a message; only a request with a log level gets it")
+    public String logging() {
+        exchange.log(LogLevel.INFO, "Logging tool ran");
+        return "Logging tool completed";
+    }
 
     @GET
     @Path("simple-text")

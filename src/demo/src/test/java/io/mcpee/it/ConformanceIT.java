@@ -42,10 +42,11 @@ class ConformanceIT {
     static final Map<String, List<String>> REQUIRED = Map.of(
             "2025-11-25", List.of("server-initialize", "ping", "tools-list", "tools-call-simple-text",
                     "tools-call-image", "tools-call-audio", "tools-call-embedded-resource", "tools-call-mixed-content",
-                    "tools-call-error", "dns-rebinding-protection"),
+                    "tools-call-error", "tools-call-with-progress", "tools-call-with-logging", "logging-set-level",
+                    "dns-rebinding-protection"),
             "2026-07-28", List.of("tools-list", "tools-call-simple-text", "tools-call-image", "tools-call-audio",
                     "tools-call-embedded-resource", "tools-call-mixed-content", "tools-call-error",
-                    "dns-rebinding-protection", "server-sse-multiple-streams"));
+                    "tools-call-with-progress", "dns-rebinding-protection", "server-sse-multiple-streams"));
     private static final long TIMEOUT_MINUTES = 10;
     private static final Pattern SUMMARY_LINE = Pattern.compile("^([✓✗]) ([a-z0-9/-]+): (\\d+) passed, (\\d+) failed");
 

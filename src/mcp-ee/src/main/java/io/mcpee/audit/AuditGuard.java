@@ -1,5 +1,6 @@
 package io.mcpee.audit;
 
+import io.mcpee.api.McpExchange;
 import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.CallNotCommitted;
 import io.mcpee.invocation.CallTransaction;
@@ -48,10 +49,12 @@ public class AuditGuard {
     private final AuditRecords records;
     private final AuditLogWriter lines;
     private final DatabaseHealth database;
+    private final McpExchange exchange;
 
     @Inject
     AuditGuard(AuditStore store, GroupCommit groupCommit, ReadCalls reads, AuditRecords records,
-               AuditLogWriter lines, DatabaseHealth database) {
+               AuditLogWriter lines, DatabaseHealth database, McpExchange exchange) {
+        this.exchange = exchange;
         this.store = store;
         this.groupCommit = groupCommit;
         this.reads = reads;
@@ -126,8 +129,10 @@ public class AuditGuard {
             this.start = start;
         }
 
+        /** How the call ended; {@code CANCELLED} when the agent cancelled it while it ran, whatever it then did. */
         AuditRecord ended(ToolOutcome outcome) {
-            return ended(outcome.outcome(), outcome.status(), outcome.errorMessage());
+            return ended(exchange.isCancelled() ? Outcome.CANCELLED : outcome.outcome(), outcome.status(),
+                    outcome.errorMessage());
         }
 
         AuditRecord ended(Outcome outcome, int status, String message) {

@@ -14,7 +14,12 @@ public enum Outcome {
     /** Anything else that failed: the resource's 404, 409, 500, a timeout, an unavailable audit log. */
     ERROR,
     /** Refused by the throttling guard before anything ran (HTTP 429). */
-    THROTTLED;
+    THROTTLED,
+    /**
+     * The agent cancelled the call while it ran ({@code notifications/cancelled}, or it closed the call's event
+     * stream); the entry's status says how the method ended (it may have finished its work regardless).
+     */
+    CANCELLED;
 
     /**
      * One rule for every source of a status: 401/403 are denials, 400/422 refused arguments, any other status from

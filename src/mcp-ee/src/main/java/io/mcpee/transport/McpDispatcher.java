@@ -1,5 +1,6 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.LogLevel;
 import io.mcpee.api.RateLimiter.Decision.Refused;
 import io.mcpee.guard.Throttle;
 import io.mcpee.invocation.ToolCall;
@@ -15,6 +16,7 @@ import io.mcpee.protocol.ProtocolException;
 import io.mcpee.protocol.RequestId;
 import io.mcpee.protocol.RequestMeta;
 import io.mcpee.protocol.Responses;
+import io.mcpee.results.Redactor;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.security.ToolAccess;
 import io.mcpee.tools.ToolRegistry;
@@ -44,10 +46,17 @@ class McpDispatcher {
     private final ToolAccess access;
     private final Throttle throttle;
     private final ServerDescription description;
+    private final CurrentExchange current;
+    private final InFlightCalls inFlight;
+    private final Redactor redactor;
 
     @Inject
     McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access,
-                  Throttle throttle, ServerDescription description) {
+                  Throttle throttle, ServerDescription description, CurrentExchange current, InFlightCalls inFlight,
+                  Redactor redactor) {
+        this.current = current;
+        this.inFlight = inFlight;
+        this.redactor = redactor;
         this.registry = registry;
         this.invoker = invoker;
         this.config = config;
@@ -58,16 +67,17 @@ class McpDispatcher {
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     /**
-     * The JSON-RPC response to a request: a result, or an error for anything the request got wrong; a throttled
-     * request's error says how long to wait, for the endpoint's 429.
+     * The JSON-RPC response to a request of a session: a result, or an error for anything the request got wrong; a
+     * throttled request's error says how long to wait, for the endpoint's 429. A tool call's progress and log
+     * messages go to {@code stream}, its event stream, or nowhere when it is null.
      */
-    Answer answer(Message.Request request, Client client, RequestContext http) {
+    Answer answer(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
         try {
-            return respond(request, client, http);
+            return respond(request, session, http, stream);
         } catch (DatabaseUnavailable e) {
             return new Answer(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
                     "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
@@ -110,12 +120,12 @@ class McpDispatcher {
      * {@code tools/list} and {@code tools/call}; any other method is answered 404 with -32601, as that revision
      * requires (also {@code initialize} and {@code ping}, which it removed).
      */
-    Answer answerStateless(Message.Request request, RequestMeta meta, RequestContext http) {
+    Answer answerStateless(Message.Request request, RequestMeta meta, RequestContext http, EventStream stream) {
         Client client = new Client(null, meta.clientName(), meta.clientVersion());
         try {
             return switch (request.method()) {
                 case "tools/call" -> {
-                    ToolOutcome outcome = callTool(request, client, http);
+                    ToolOutcome outcome = callTool(request, client, http, stream, meta.logLevel());
                     yield outcome.throttled() ? statelessThrottled(request.id(), outcome.retryAfterSeconds())
                             : Answer.of(Responses.result(request.id(),
                             Responses.withMembers(outcome.result().toJson(), description.complete())));
@@ -149,9 +159,21 @@ class McpDispatcher {
                 + retryAfterSeconds + " s", "{\"retryAfter\":" + retryAfterSeconds + "}"), 429, retryAfterSeconds);
     }
 
-    private Answer respond(Message.Request request, Client client, RequestContext http) {
+    /**
+     * The session's {@code notifications/cancelled}: its tool call of that request id, if still running, is told
+     * ({@link io.mcpee.api.McpExchange#isCancelled()}); a notification naming no running call changes nothing.
+     */
+    void cancel(McpSession session, JsonObject params) {
+        JsonValue requestId = params.get("requestId");
+        if (requestId != null && (requestId.getValueType() == JsonValue.ValueType.STRING
+                || requestId.getValueType() == JsonValue.ValueType.NUMBER)) {
+            inFlight.cancel(session.id(), requestId.toString());
+        }
+    }
+
+    private Answer respond(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
         if (request.method().equals("tools/call")) {
-            ToolOutcome outcome = callTool(request, client, http);
+            ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel());
             return outcome.throttled() ? Answer.throttled(request.id(), outcome.retryAfterSeconds())
                     : Answer.of(Responses.result(request.id(), outcome.result()));
         }
@@ -164,6 +186,7 @@ class McpDispatcher {
         return Answer.of(Responses.result(request.id(), switch (request.method()) {
             case "ping" -> "{}";
             case "tools/list" -> listTools(request.params());
+            case "logging/setLevel" -> setLogLevel(session, request.params());
             case "initialize" -> throw new ProtocolException(ErrorCode.INVALID_REQUEST,
                     "Invalid request: initialize must be the only message of its POST");
             default -> throw new ProtocolException(ErrorCode.METHOD_NOT_FOUND,
@@ -194,7 +217,23 @@ class McpDispatcher {
         return result.build().toString();
     }
 
-    private ToolOutcome callTool(Message.Request request, Client client, RequestContext http) {
+    /** {@code logging/setLevel}: the least severe log message the session's tool calls send from now on. */
+    private static String setLogLevel(McpSession session, JsonObject params) {
+        try {
+            session.logLevel(LogLevel.of(params.get("level") instanceof JsonString level ? level.getString() : null));
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"level\": " + e.getMessage());
+        }
+        return "{}";
+    }
+
+    /**
+     * Runs a tool call with its exchange in place: the resource's {@link io.mcpee.api.McpExchange} reports to
+     * {@code stream} what the request asked for (progress, log messages of {@code logLevel} or more severe), and a
+     * session's call can be cancelled by request id while it runs.
+     */
+    private ToolOutcome callTool(Message.Request request, Client client, RequestContext http, EventStream stream,
+                                 LogLevel logLevel) {
         JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
@@ -212,7 +251,23 @@ class McpDispatcher {
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
                 http.request(), http.providers(), client.sessionId(), request.id().toJson(), client.name(),
                 client.version());
-        return invoker.call(new ToolCall(((JsonString) name).getString(), argumentObject, context));
+        String tool = ((JsonString) name).getString();
+        JsonObject callArguments = argumentObject;
+        ToolCallExchange exchange = new ToolCallExchange(stream, RequestMeta.progressToken(params), logLevel,
+                message -> redactor.scrub(message, tool, callArguments));
+        String requestId = request.id().toJson();
+        if (client.sessionId() != null) {
+            inFlight.started(client.sessionId(), requestId, exchange);
+        }
+        current.begin(exchange);
+        try {
+            return invoker.call(new ToolCall(tool, argumentObject, context));
+        } finally {
+            current.end();
+            if (client.sessionId() != null) {
+                inFlight.ended(client.sessionId(), requestId, exchange);
+            }
+        }
     }
 
     /** A method name as safe to echo: printable ASCII, at most 64 characters. */

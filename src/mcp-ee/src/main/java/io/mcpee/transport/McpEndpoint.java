@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Providers;
 
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json};
@@ -127,6 +129,10 @@ public class McpEndpoint {
                 throw rejection(Response.Status.BAD_REQUEST,
                         "Invalid request: JSON-RPC batches are not supported in protocol " + version);
             }
+            if (streamed(envelope, headers, session.logLevel() != null)) {
+                Message.Request call = (Message.Request) envelope.messages().get(0);
+                return eventStream(stream -> dispatcher.answer(call, session, context, stream));
+            }
             return answer(envelope, session, context);
         } catch (Rejection rejection) {
             return rejection.response();
@@ -159,7 +165,10 @@ public class McpEndpoint {
             return json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(), e.code(),
                     e.getMessage(), e.dataJson()));
         }
-        McpDispatcher.Answer answer = dispatcher.answerStateless(request, meta, context);
+        if (streamed(envelope, headers, meta.logLevel() != null)) {
+            return eventStream(stream -> dispatcher.answerStateless(request, meta, context, stream));
+        }
+        McpDispatcher.Answer answer = dispatcher.answerStateless(request, meta, context, null);
         if (answer.retryAfterSeconds() > 0) {
             return retryLater(answer.status(), answer.retryAfterSeconds(), answer.json());
         }
@@ -259,7 +268,7 @@ public class McpEndpoint {
         long retryAfter = 0;
         for (Message message : envelope.messages()) {
             if (message instanceof Message.Request request) {
-                McpDispatcher.Answer answer = dispatcher.answer(request, session.client(), context);
+                McpDispatcher.Answer answer = dispatcher.answer(request, session, context, null);
                 answers.add(answer.json());
                 if (answer.refused()) {
                     refused++;
@@ -268,6 +277,9 @@ public class McpEndpoint {
                 }
             } else if (message instanceof Message.Invalid invalid) {
                 answers.add(Responses.error(invalid.id(), ErrorCode.INVALID_REQUEST, invalid.error()));
+            } else if (message instanceof Message.Notification notification
+                    && notification.method().equals("notifications/cancelled")) {
+                dispatcher.cancel(session, notification.params());
             }
             // notifications (notifications/initialized, cancellations) and client responses need no answer
         }
@@ -284,6 +296,35 @@ public class McpEndpoint {
             return json(status, answers.get(0));
         }
         return json(Response.Status.OK, "[" + String.join(",", answers) + "]");
+    }
+
+    /**
+     * Whether a POST is answered as an event stream: one {@code tools/call} whose client accepts
+     * {@code text/event-stream} and asked for something to be sent before the result — progress (a progress token)
+     * or log messages ({@code wantsLogs}). Anything else is answered with plain JSON.
+     */
+    private static boolean streamed(MessageParser.Envelope envelope, HttpHeaders headers, boolean wantsLogs) {
+        if (envelope.batch() || !(envelope.messages().get(0) instanceof Message.Request request)
+                || !request.method().equals("tools/call")) {
+            return false;
+        }
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)
+                && (wantsLogs || RequestMeta.progressToken(request.params()) != null);
+    }
+
+    /**
+     * A tool call answered as {@code text/event-stream}: the call runs as JAX-RS writes the answer, so its progress
+     * and log messages reach the client as they are sent, and its response is the last event. The status is 200
+     * whatever the call's outcome (a refusal's error is that event), as it is sent before the call runs.
+     */
+    private static Response eventStream(Function<EventStream, McpDispatcher.Answer> call) {
+        StreamingOutput body = out -> {
+            EventStream stream = new EventStream(out);
+            stream.send(call.apply(stream).json());
+        };
+        return Response.ok(body, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no").build();
     }
 
     /** HTTP 429 or 503 with the wait in seconds (RFC 9110 {@code Retry-After}); the body is the JSON-RPC error. */

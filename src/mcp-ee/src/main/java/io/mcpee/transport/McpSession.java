@@ -1,5 +1,7 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.LogLevel;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -14,6 +16,7 @@ final class McpSession {
     private final String clientVersion;
     private final SessionOwner owner;
     private volatile long lastUsedNanos;
+    private volatile LogLevel logLevel;
 
     McpSession(String id, String protocolVersion, String clientName, String clientVersion, SessionOwner owner,
                long nowNanos) {
@@ -40,6 +43,15 @@ final class McpSession {
     /** The session's client, for the requests it makes. */
     Client client() {
         return new Client(id, clientName, clientVersion);
+    }
+
+    /** The least severe log message the client asked for ({@code logging/setLevel}); null until it asks. */
+    LogLevel logLevel() {
+        return logLevel;
+    }
+
+    void logLevel(LogLevel level) {
+        this.logLevel = level;
     }
 
     /** Records use; writes at most once a second, so concurrent requests of one session do not contend. */

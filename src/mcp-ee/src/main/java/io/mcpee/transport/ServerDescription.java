@@ -73,8 +73,10 @@ class ServerDescription {
     }
 
     private static JsonObjectBuilder capabilities() {
-        // the catalog is fixed once the application has started: no list_changed notifications to offer
+        // the catalog is fixed once the application has started: no list_changed notifications to offer; log
+        // messages from the tools' McpExchange, for clients that ask for them
         return JsonText.BUILDERS.createObjectBuilder()
+                .add("logging", JsonText.BUILDERS.createObjectBuilder())
                 .add("tools", JsonText.BUILDERS.createObjectBuilder().add("listChanged", false));
     }
 

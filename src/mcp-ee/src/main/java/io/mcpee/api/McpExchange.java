@@ -1,0 +1,36 @@
+package io.mcpee.api;
+
+/**
+ * What a resource method running as a tool can tell the agent while it works, and what the agent can tell it:
+ * progress, log messages, cancellation. Inject it ({@code @Inject McpExchange exchange}) into the resource.
+ * <p>
+ * The same code serves both doors: on a REST request, or when the agent asked for neither progress nor log
+ * messages, reports go nowhere and nothing is ever cancelled. Reports reach the agent while the method runs (the
+ * answer is then an event stream); what they say is scrubbed of the call's sensitive arguments and of anything that
+ * looks like a credential, as error messages are.
+ */
+public interface McpExchange {
+
+    /**
+     * Reports how far the call has come, if the agent asked for progress (a progress token in the request).
+     * The protocol requires progress to increase: a report that does not is dropped.
+     *
+     * @param progress how much is done, in any unit
+     * @param total    how much there is to do, or null when unknown
+     * @param message  what is being done, or null
+     */
+    void progress(double progress, Double total, String message);
+
+    /**
+     * Sends a log message ({@code notifications/message}) to the agent, if it asked for messages of this level or a
+     * more severe one ({@code logging/setLevel} in a session, or the request's log level in 2026-07-28).
+     */
+    void log(LogLevel level, String message);
+
+    /**
+     * Whether the agent cancelled the call ({@code notifications/cancelled}, or it closed the call's event stream).
+     * A long method may look and stop early: if it then throws, its transaction rolls back as for any failure. The
+     * audit records the call as {@code CANCELLED} either way, with the status the method ended with.
+     */
+    boolean isCancelled();
+}

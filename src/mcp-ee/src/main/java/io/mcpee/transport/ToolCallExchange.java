@@ -1,0 +1,91 @@
+package io.mcpee.transport;
+
+import io.mcpee.api.LogLevel;
+import io.mcpee.protocol.JsonText;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * One tool call's side of {@link io.mcpee.api.McpExchange}: where its progress and log messages go (the call's
+ * event stream, or nowhere when it is answered with plain JSON), what the agent asked for, and whether it cancelled.
+ * The method may report from any thread; reports are written one at a time.
+ */
+final class ToolCallExchange {
+    private final EventStream stream;
+    private final JsonValue progressToken;
+    private final LogLevel minimumLevel;
+    private final UnaryOperator<String> scrubber;
+    private volatile boolean cancelled;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
+
+    /**
+     * @param stream        the call's event stream, or null when the answer is plain JSON
+     * @param progressToken the request's {@code _meta.progressToken}, or null when it asked for no progress
+     * @param minimumLevel  the least severe log level the agent wants, or null when it wants none
+     * @param scrubber      masks the call's sensitive arguments and anything that looks like a credential
+     */
+    ToolCallExchange(EventStream stream, JsonValue progressToken, LogLevel minimumLevel,
+                     UnaryOperator<String> scrubber) {
+        this.stream = stream;
+        this.progressToken = progressToken;
+        this.minimumLevel = minimumLevel;
+        this.scrubber = scrubber;
+    }
+
+    synchronized void progress(double progress, Double total, String message) {
+        if (stream == null || progressToken == null || cancelled || !(progress > lastProgress)
+                || !Double.isFinite(progress)) {
+            return;
+        }
+        lastProgress = progress;
+        var params = JsonText.BUILDERS.createObjectBuilder().add("progressToken", progressToken);
+        add(params, "progress", progress);
+        if (total != null && Double.isFinite(total)) {
+            add(params, "total", total);
+        }
+        if (message != null) {
+            params.add("message", scrubber.apply(message));
+        }
+        send("notifications/progress", params.build().toString());
+    }
+
+    synchronized void log(LogLevel level, String message) {
+        if (stream == null || minimumLevel == null || cancelled || level == null
+                || level.compareTo(minimumLevel) < 0) {
+            return;
+        }
+        send("notifications/message", JsonText.BUILDERS.createObjectBuilder().add("level", level.protocolName())
+                .add("logger", "application").add("data", scrubber.apply(String.valueOf(message))).build()
+                .toString());
+    }
+
+    /** The agent cancelled, or its stream is gone: nothing more is sent, and the method can see it. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    boolean cancelled() {
+        if (!cancelled && stream != null && stream.closedByClient()) {
+            cancelled = true;
+        }
+        return cancelled;
+    }
+
+    private void send(String method, String params) {
+        if (!stream.send("{\"jsonrpc\":\"2.0\",\"method\":\"" + method + "\",\"params\":" + params + "}")) {
+            // the agent closed the stream: in 2026-07-28 that is how it cancels
+            cancelled = true;
+        }
+    }
+
+    /** Whole numbers as integers (progress 50, not 50.0), as clients compare and show them. */
+    private static void add(JsonObjectBuilder object, String name, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            object.add(name, (long) value);
+        } else {
+            object.add(name, value);
+        }
+    }
+}
