@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -176,6 +177,22 @@ class GroupCommitTest {
 
     @Test
     void aLeaderWaitsForAReadUnderWayAndItsEntryJoinsTheSameTransaction() throws Exception {
+        SlowStore store = leaderWaitingFor(read -> read.write(record("second")));
+        assertEquals(1, store.transactions.size(), store.transactions.toString());
+        assertEquals(2, store.transactions.get(0).size());
+    }
+
+    @Test
+    void aReadThatWillNotHandInAnEntryReleasesTheLeader() throws Exception {
+        SlowStore store = leaderWaitingFor(GroupCommit.Expected::close);
+        assertEquals(List.of("first"), store.committed.stream().map(r -> r.act().name()).toList());
+    }
+
+    /**
+     * A leader writes "first" while a read is under way: it must wait for that read (300 ms), and go on once
+     * {@code readEnds} has handed in its entry or given up. The store it wrote to.
+     */
+    private static SlowStore leaderWaitingFor(Consumer<GroupCommit.Expected> readEnds) throws Exception {
         SlowStore store = new SlowStore();
         GroupCommit group = new GroupCommit(store, TimeUnit.SECONDS.toNanos(30));
         GroupCommit.Expected underWay = group.expect();
@@ -184,28 +201,9 @@ class GroupCommitTest {
             Future<?> leader = thread.submit(() -> group.write(record("first")));
             Thread.sleep(300);
             assertTrue(!leader.isDone(), "the leader waits for the read under way");
-            underWay.write(record("second"));
+            readEnds.accept(underWay);
             leader.get(10, TimeUnit.SECONDS);
-            assertEquals(1, store.transactions.size(), store.transactions.toString());
-            assertEquals(2, store.transactions.get(0).size());
-        } finally {
-            thread.shutdownNow();
-        }
-    }
-
-    @Test
-    void aReadThatWillNotHandInAnEntryReleasesTheLeader() throws Exception {
-        SlowStore store = new SlowStore();
-        GroupCommit group = new GroupCommit(store, TimeUnit.SECONDS.toNanos(30));
-        GroupCommit.Expected underWay = group.expect();
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> leader = thread.submit(() -> group.write(record("first")));
-            Thread.sleep(300);
-            assertTrue(!leader.isDone());
-            underWay.close();
-            leader.get(10, TimeUnit.SECONDS);
-            assertEquals(List.of("first"), store.committed.stream().map(r -> r.act().name()).toList());
+            return store;
         } finally {
             thread.shutdownNow();
         }
