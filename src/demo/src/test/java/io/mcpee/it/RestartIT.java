@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -59,15 +58,12 @@ class RestartIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            server.waitFor();
-        }
+        RunScript.stop(server);
     }
 
     @Test
     void answeredWritesSurviveACrashAndARestartAnswersOnlyWhenReady() throws Exception {
-        int port = freePort();
+        int port = RunScript.freePort();
         URL base = URI.create("http://localhost:" + port + "/").toURL();
         String name = "Survivor " + UUID.randomUUID();
 
@@ -273,29 +269,7 @@ class RestartIT {
     }
 
     private void start(int port, String run) throws IOException, InterruptedException {
-        Path log = data.resolve("payara-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("mcpee.server-config", "server-config")
-                + "/payara/run.sh").redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MCPEE_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MCPEE_DATA_DIR", data.resolve("data").toString());
-        builder.environment().put("PAYARA_MICRO_JAR", System.getProperty("payara.micro.jar", "target/payara-micro.jar"));
-        builder.environment().put("MCPEE_WAR", System.getProperty("mcpee.war", "target/mcp-ee-demo.war"));
-        server = builder.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited: " + Files.readString(log));
-            }
-            String output = Files.readString(log);
-            if (output.contains("Exception while loading the app")) {
-                throw new IllegalStateException("deployment failed: " + output);
-            }
-            if (output.contains(" ready in ")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Payara Micro did not start in 4 minutes: " + Files.readString(log));
+        server = RunScript.start(data, run, Map.of("MCPEE_HTTP_PORT", String.valueOf(port)));
     }
 
     private static void assertAdminPageServed(URL base) throws IOException, InterruptedException {
@@ -304,12 +278,6 @@ class RestartIT {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), "GET /" + path + ": " + response.body());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
