@@ -28,6 +28,9 @@
 #   MCPEE_STOP_WITH_PARENT=true   "start" also stops WildFly when the process that called it ends (Maven does
 #                      this, so an interrupted build leaves no server behind)
 #   MCPEE_START_TIMEOUT seconds to wait for the deployment   (default: 240)
+#   MCPEE_HTTPS_KEYSTORE  a PKCS12 keystore: serve HTTPS only, on 8443 + the offset (https.cli removes the HTTP
+#                      listener); with MCPEE_HTTPS_KEYSTORE_PASSWORD and MCPEE_HTTPS_ALIAS (default: mcpee), which
+#                      reach WildFly in a file of $MCPEE_SERVER_DIR only this user can read
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 self="$here/$(basename "${BASH_SOURCE[0]}")"
@@ -49,6 +52,8 @@ timeout="${MCPEE_START_TIMEOUT:-240}"
 read -r -a server_opts <<< "${MCPEE_SERVER_OPTS:-}"
 read -r -a extra_cli <<< "${MCPEE_EXTRA_CLI:-}"
 read -r -a cli_opts <<< "${MCPEE_CLI_OPTS:-}"
+https_keystore="${MCPEE_HTTPS_KEYSTORE:-}"
+[[ -z "$https_keystore" ]] || extra_cli+=("$here/https.cli")
 
 config=standalone-mcpee.xml
 pidfile="$base/wildfly.pid"
@@ -70,6 +75,8 @@ use_port() {
   offset=$(( http_port - 8080 ))
   management_port=$(( 9990 + offset ))
   ports=("$http_port" $(( 8443 + offset )) "$management_port" $(( 9993 + offset )))
+  url="http://$bind:$http_port"
+  [[ -z "$https_keystore" ]] || url="https://$bind:$(( 8443 + offset ))"
 }
 use_port "$http_port"
 
@@ -126,6 +133,15 @@ prepare() {
 server_args() {
   printf '%s\n' -c "$config" -b "$bind" -bmanagement "$bind" \
     "-Djboss.socket.binding.port-offset=$offset" "-Dmcpee.data.dir=$data" "-Djboss.server.base.dir=$base"
+  if [[ -n "$https_keystore" ]]; then
+    # the keystore's password reaches WildFly in a file only this user can read, never on the command line (ps)
+    local secrets="$base/https.properties"
+    (umask 077 && printf '%s\n' "mcpee.https.keystore=$https_keystore" \
+      "mcpee.https.alias=${MCPEE_HTTPS_ALIAS:-mcpee}" \
+      "mcpee.https.keystore-password=${MCPEE_HTTPS_KEYSTORE_PASSWORD:?MCPEE_HTTPS_KEYSTORE_PASSWORD is required with MCPEE_HTTPS_KEYSTORE}" \
+      > "$secrets")
+    printf '%s\n' -P "$secrets"
+  fi
 }
 
 stop() {
@@ -164,7 +180,7 @@ launch() {
   prepare
   local args
   mapfile -t args < <(server_args)
-  echo "wildfly.sh: starting WildFly $home on http://$bind:$http_port/ (management port $management_port)"
+  echo "wildfly.sh: starting WildFly $home on $url/ (management port $management_port)"
   echo "wildfly.sh: server log in $base/log (console output: $console)"
   # setsid: a process of its own, holding none of the caller's streams (Maven waits for those to close)
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" JBOSS_BASE_DIR="$base" \
@@ -192,7 +208,7 @@ launch() {
     sleep 1
   done
   if [[ "$marker" == "$deployed.deployed" && "$booted" == WFLYSRV0025 ]]; then
-    echo "wildfly.sh: up in ${i} s: MCP endpoint http://$bind:$http_port/mcp, REST API http://$bind:$http_port/api/"
+    echo "wildfly.sh: up in ${i} s: MCP endpoint $url/mcp, REST API $url/api/"
     return 0
   fi
   if grep -q 'Address already in use' "$console"; then
@@ -231,7 +247,7 @@ start() {
     if (( status == 0 )); then
       if [[ -n "${MCPEE_PROPERTIES_FILE:-}" ]]; then
         mkdir -p "$(dirname "$MCPEE_PROPERTIES_FILE")"
-        printf 'mcpee.wildfly.url=http://%s:%s/\n' "$bind" "$http_port" > "$MCPEE_PROPERTIES_FILE"
+        printf 'mcpee.wildfly.url=%s/\n' "$url" > "$MCPEE_PROPERTIES_FILE"
       fi
       return 0
     fi
@@ -245,7 +261,7 @@ run() {
   prepare
   local args
   mapfile -t args < <(server_args)
-  echo "mcp-ee: MCP endpoint will be at http://$bind:$http_port/mcp (REST API at http://$bind:$http_port/api/)"
+  echo "mcp-ee: MCP endpoint will be at $url/mcp (REST API at $url/api/)"
   echo "mcp-ee: embedded H2 database in $data"
   JBOSS_BASE_DIR="$base" exec "$home/bin/standalone.sh" "${args[@]}" "${server_opts[@]}"
 }
