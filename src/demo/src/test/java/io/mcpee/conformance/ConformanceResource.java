@@ -1,11 +1,14 @@
 package io.mcpee.conformance;
 
 import jakarta.annotation.security.PermitAll;
+import io.mcpee.api.InputRequest;
 import io.mcpee.api.LogLevel;
 import io.mcpee.api.McpExchange;
 import io.mcpee.api.McpTool;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tools the official MCP conformance suite calls, written as an ordinary JAX-RS resource: no MCP types, only
@@ -62,6 +66,121 @@ public class ConformanceResource {
         Thread.sleep(50);
         exchange.log(LogLevel.INFO, "Tool execution completed");
         return "Logging test completed";
+    }
+
+    /** A form asking for one string property. */
+    private static JsonObject form(String property) {
+        return Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder().add(property,
+                        Json.createObjectBuilder().add("type", "string")))
+                .add("required", Json.createArrayBuilder().add(property)).build();
+    }
+
+    private static InputRequest capitalQuestion(String key) {
+        return InputRequest.sample(key, Json.createObjectBuilder()
+                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
+                        .add("content", Json.createObjectBuilder().add("type", "text")
+                                .add("text", "What is the capital of France?"))))
+                .add("maxTokens", 100).build());
+    }
+
+    @POST
+    @Path("ask/elicitation")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_elicitation", description = "Asks the user for their name")
+    public String askName() {
+        JsonObject answer = exchange.ask(InputRequest.elicit("user_name", "What is your name?", form("name")))
+                .get("user_name");
+        return "Hello, " + answer.getJsonObject("content").getString("name", "stranger") + "!";
+    }
+
+    @POST
+    @Path("ask/sampling")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_sampling", description = "Asks the client's model a question")
+    public String askModel() {
+        JsonObject answer = exchange.ask(capitalQuestion("capital_question")).get("capital_question");
+        return "The model said: " + answer.getJsonObject("content").getString("text", "");
+    }
+
+    @POST
+    @Path("ask/roots")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_list_roots", description = "Asks the client for its roots")
+    public String askRoots() {
+        JsonObject answer = exchange.ask(InputRequest.listRoots("client_roots")).get("client_roots");
+        return "Roots: " + answer.getJsonArray("roots");
+    }
+
+    @POST
+    @Path("ask/state")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_request_state", description = "Asks for a confirmation")
+    public String askConfirmation() {
+        exchange.ask(InputRequest.elicit("confirm", "Go on?", Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder().add("ok", Json.createObjectBuilder()
+                        .add("type", "boolean"))).build()));
+        // the answer came back through the sealed requestState mcp-ee checked
+        return "state-ok: confirmed";
+    }
+
+    @POST
+    @Path("ask/several")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_multiple_inputs", description = "Asks three things at once")
+    public String askSeveral() {
+        Map<String, JsonObject> answers = exchange.ask(InputRequest.elicit("user_name", "What is your name?",
+                form("name")), capitalQuestion("greeting"), InputRequest.listRoots("client_roots"));
+        return "Got " + answers.keySet();
+    }
+
+    @POST
+    @Path("ask/rounds")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_multi_round", description = "Asks twice, one after the other")
+    public String askTwice() {
+        String name = exchange.ask(InputRequest.elicit("step1", "What is your name?", form("name"))).get("step1")
+                .getJsonObject("content").getString("name", "");
+        String color = exchange.ask(InputRequest.elicit("step2", "Your favourite colour, " + name + "?",
+                form("color"))).get("step2").getJsonObject("content").getString("color", "");
+        return name + " likes " + color;
+    }
+
+    @POST
+    @Path("ask/tampered")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_tampered_state", description = "Asks, for a state to tamper with")
+    public String askForTampering() {
+        exchange.ask(InputRequest.elicit("user_name", "What is your name?", form("name")));
+        return "state-ok";
+    }
+
+    @POST
+    @Path("ask/capabilities")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_input_required_result_capabilities", description = "Asks the user, else the model")
+    public String askWhatTheClientCan() {
+        InputRequest user = InputRequest.elicit("user_name", "What is your name?", form("name"));
+        exchange.ask(exchange.canAsk(user) ? user : capitalQuestion("capital_question"));
+        return "answered";
+    }
+
+    @POST
+    @Path("ask/missing")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_missing_capability", description = "Needs the client's model")
+    public String askWithoutCapability() {
+        exchange.ask(capitalQuestion("capital_question"));
+        return "answered";
+    }
+
+    @POST
+    @Path("ask/streaming")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_streaming_elicitation", description = "Asks the user for their name")
+    public String askOnAStream() {
+        exchange.ask(InputRequest.elicit("user_name", "What is your name?", form("name")));
+        return "answered";
     }
 
     @POST

@@ -46,7 +46,14 @@ class ConformanceIT {
                     "dns-rebinding-protection"),
             "2026-07-28", List.of("tools-list", "tools-call-simple-text", "tools-call-image", "tools-call-audio",
                     "tools-call-embedded-resource", "tools-call-mixed-content", "tools-call-error",
-                    "tools-call-with-progress", "dns-rebinding-protection", "server-sse-multiple-streams"));
+                    "tools-call-with-progress", "dns-rebinding-protection", "server-sse-multiple-streams",
+                    "server-stateless", "input-required-result-basic-elicitation",
+                    "input-required-result-basic-sampling", "input-required-result-basic-list-roots",
+                    "input-required-result-request-state", "input-required-result-multiple-input-requests",
+                    "input-required-result-multi-round", "input-required-result-missing-input-response",
+                    "input-required-result-result-type", "input-required-result-unsupported-methods",
+                    "input-required-result-tampered-state", "input-required-result-capability-check",
+                    "input-required-result-ignore-extra-params", "input-required-result-validate-input"));
     private static final long TIMEOUT_MINUTES = 10;
     private static final Pattern SUMMARY_LINE = Pattern.compile("^([✓✗]) ([a-z0-9/-]+): (\\d+) passed, (\\d+) failed");
 

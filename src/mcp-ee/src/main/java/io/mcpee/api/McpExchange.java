@@ -1,8 +1,13 @@
 package io.mcpee.api;
 
+import jakarta.json.JsonObject;
+
+import java.util.Map;
+
 /**
  * What a resource method running as a tool can tell the agent while it works, and what the agent can tell it:
- * progress, log messages, cancellation. Inject it ({@code @Inject McpExchange exchange}) into the resource.
+ * progress, log messages, cancellation, answers to questions. Inject it ({@code @Inject McpExchange exchange}) into
+ * the resource.
  * <p>
  * The same code serves both doors: on a REST request, or when the agent asked for neither progress nor log
  * messages, reports go nowhere and nothing is ever cancelled. Reports reach the agent while the method runs (the
@@ -33,4 +38,19 @@ public interface McpExchange {
      * audit records the call as {@code CANCELLED} either way, with the status the method ended with.
      */
     boolean isCancelled();
+
+    /**
+     * Asks the agent's client (see {@link InputRequest}) and returns its answers by key, once it has given all of
+     * them. Until then this does not return: the call ends with an {@code input_required} result (protocol
+     * 2026-07-28), its transaction rolled back, and the client calls the tool again with the answers; the method
+     * then runs again from its start, and this time {@code ask} returns them (answers of earlier rounds come back
+     * too, carried in the call's tamper-proof {@code requestState}). So do not catch what it throws.
+     *
+     * @throws jakarta.ws.rs.BadRequestException when no client can answer: on a REST request, or in a session of
+     *                                           an older protocol revision (not supported yet)
+     */
+    Map<String, JsonObject> ask(InputRequest... requests);
+
+    /** Whether the agent's client declared what answering {@code request} needs (for a method with a fallback). */
+    boolean canAsk(InputRequest request);
 }

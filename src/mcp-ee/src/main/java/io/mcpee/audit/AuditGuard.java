@@ -4,6 +4,7 @@ import io.mcpee.api.McpExchange;
 import io.mcpee.invocation.AgentCall;
 import io.mcpee.invocation.CallNotCommitted;
 import io.mcpee.invocation.CallTransaction;
+import io.mcpee.invocation.InputRequired;
 import io.mcpee.invocation.ToolCallChain;
 import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseHealth;
@@ -94,6 +95,12 @@ public class AuditGuard {
             // an unknown tool: JSON-RPC -32602, recorded as refused arguments
             refused(entry.ended(Outcome.INVALID, 400, e.getMessage()));
             throw e;
+        } catch (InputRequired e) {
+            // the method asked its client and ended to wait for the answers (rolled back): a round of the call
+            refused(entry.ended(Outcome.INPUT_REQUIRED, e.missingCapability() == null ? 200 : 400,
+                    e.missingCapability() == null ? "asked the client: " + keys(e)
+                            : "the client lacks the " + e.missingCapability() + " capability"));
+            throw e;
         } catch (RuntimeException | Error e) {
             refused(entry.ended(Outcome.ERROR, 500, "internal error"));
             throw e;
@@ -114,6 +121,11 @@ public class AuditGuard {
         database.reachable();
         lines.write(entry.record, true);
         return outcome;
+    }
+
+    private static String keys(InputRequired inputRequired) {
+        return String.join(", ", inputRequired.questions().stream().map(q -> q.key() + " (" + q.method() + ")")
+                .toList());
     }
 
     /** One call's entry: when the call came, and the record of how it ended once it has. */

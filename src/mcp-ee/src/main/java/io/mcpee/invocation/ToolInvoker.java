@@ -128,16 +128,26 @@ public class ToolInvoker {
             Object returned = await(targets.invoke(tool.target(), values, context::resource));
             return results.map(tool, returned, roles);
         } catch (InvocationTargetException | ExecutionException e) {
+            rethrowIfInputRequired(e.getCause());
             return FailureMapper.map(name, e.getCause(), exceptionMappers, jsonb,
                     redactor.scrubber(tool, arguments));
         } catch (TimeoutException e) {
             return ToolOutcome.error(504, "HTTP 504 Gateway Timeout: the tool did not finish in "
                     + ASYNC_RESULT_TIMEOUT_SECONDS + " seconds");
         } catch (IllegalAccessException | IOException | RuntimeException e) {
+            rethrowIfInputRequired(e);
             return FailureMapper.map(name, e, exceptionMappers, jsonb, redactor.scrubber(tool, arguments));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolOutcome.error(503, "HTTP 503 Service Unavailable: the server is shutting down");
+        }
+    }
+
+    /** Asking the client is no failure of the method: it goes on to the endpoint, however the container wrapped it. */
+    private static void rethrowIfInputRequired(Throwable failure) {
+        InputRequired inputRequired = InputRequired.in(failure);
+        if (inputRequired != null) {
+            throw inputRequired;
         }
     }
 

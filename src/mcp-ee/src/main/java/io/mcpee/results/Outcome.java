@@ -19,7 +19,12 @@ public enum Outcome {
      * The agent cancelled the call while it ran ({@code notifications/cancelled}, or it closed the call's event
      * stream); the entry's status says how the method ended (it may have finished its work regardless).
      */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The method asked the agent's client for input and ended to wait for it ({@code input_required}, rolled back);
+     * the client calls again with the answers, a call of its own.
+     */
+    INPUT_REQUIRED;
 
     /**
      * One rule for every source of a status: 401/403 are denials, 400/422 refused arguments, any other status from

@@ -1,10 +1,12 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.InputRequest;
 import io.mcpee.api.LogLevel;
 import io.mcpee.api.RateLimiter.Decision.Refused;
 import io.mcpee.guard.Throttle;
 import io.mcpee.invocation.ToolCall;
 import io.mcpee.invocation.ToolCallContext;
+import io.mcpee.invocation.InputRequired;
 import io.mcpee.invocation.ToolInvoker;
 import io.mcpee.log.Incident;
 import io.mcpee.persistence.DatabaseUnavailable;
@@ -27,6 +29,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -49,11 +53,13 @@ class McpDispatcher {
     private final CurrentExchange current;
     private final InFlightCalls inFlight;
     private final Redactor redactor;
+    private final RequestStates states;
 
     @Inject
     McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access,
                   Throttle throttle, ServerDescription description, CurrentExchange current, InFlightCalls inFlight,
-                  Redactor redactor) {
+                  Redactor redactor, RequestStates states) {
+        this.states = states;
         this.current = current;
         this.inFlight = inFlight;
         this.redactor = redactor;
@@ -67,7 +73,7 @@ class McpDispatcher {
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -125,7 +131,8 @@ class McpDispatcher {
         try {
             return switch (request.method()) {
                 case "tools/call" -> {
-                    ToolOutcome outcome = callTool(request, client, http, stream, meta.logLevel());
+                    ToolOutcome outcome = callTool(request, client, http, stream, meta.logLevel(),
+                            asking(request.params(), meta, http));
                     yield outcome.throttled() ? statelessThrottled(request.id(), outcome.retryAfterSeconds())
                             : Answer.of(Responses.result(request.id(),
                             Responses.withMembers(outcome.result().toJson(), description.complete())));
@@ -142,6 +149,8 @@ class McpDispatcher {
                 default -> Answer.refusal(Responses.statelessError(request.id(), ErrorCode.METHOD_NOT_FOUND,
                         "Method not found: " + printable(request.method()), null), 404);
             };
+        } catch (InputRequired e) {
+            return inputRequired(request, e, http);
         } catch (DatabaseUnavailable e) {
             return new Answer(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
                     "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
@@ -152,6 +161,60 @@ class McpDispatcher {
             return Answer.of(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR,
                     incident.tell("Internal error"), null));
         }
+    }
+
+    /**
+     * A tool call whose method asked its client: {@code input_required} with the questions and a sealed
+     * {@code requestState} carrying the answers so far; or, when the client did not declare what answering needs,
+     * -32021 (HTTP 400) naming it.
+     */
+    private Answer inputRequired(Message.Request request, InputRequired asked, RequestContext http) {
+        if (asked.missingCapability() != null) {
+            return Answer.refusal(Responses.statelessError(request.id(),
+                    ErrorCode.MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability: "
+                            + asked.missingCapability(), "{\"requiredCapabilities\":{\""
+                            + asked.missingCapability() + "\":{}}}"), 400);
+        }
+        var questions = JsonText.BUILDERS.createObjectBuilder();
+        for (InputRequest question : asked.questions()) {
+            questions.add(question.key(), JsonText.BUILDERS.createObjectBuilder().add("method", question.method())
+                    .add("params", question.params()));
+        }
+        String state = states.seal(request.params().getString("name"), caller(http), asked.answers());
+        String result = JsonText.BUILDERS.createObjectBuilder().add("inputRequests", questions)
+                .add("requestState", state).build().toString();
+        return Answer.of(Responses.result(request.id(), Responses.withMembers(result, description.inputRequired())));
+    }
+
+    /**
+     * What a 2026-07-28 client can answer, and has: the answers its {@code requestState} carries from earlier
+     * rounds (checked: -32602 when it was changed or is another call's), then this request's
+     * {@code inputResponses}. An answer that is not a JSON object counts as not given: the question is asked again.
+     */
+    private ToolCallExchange.Asking asking(JsonObject params, RequestMeta meta, RequestContext http) {
+        Map<String, JsonObject> answers = new LinkedHashMap<>();
+        JsonValue state = params.get("requestState");
+        if (state != null && state.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(state instanceof JsonString text) || !(params.get("name") instanceof JsonString tool)) {
+                throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"requestState\" must be "
+                        + "a string");
+            }
+            answers.putAll(states.open(text.getString(), tool.getString(), caller(http)));
+        }
+        if (params.get("inputResponses") instanceof JsonObject responses) {
+            responses.forEach((key, answer) -> {
+                if (answer.getValueType() == JsonValue.ValueType.OBJECT) {
+                    answers.put(key, answer.asJsonObject());
+                }
+            });
+        }
+        return new ToolCallExchange.Asking(meta.clientCapabilities(), answers);
+    }
+
+    /** Who a sealed state is issued to: the authenticated caller (or anonymous). */
+    private static String caller(RequestContext http) {
+        var principal = http.security().getUserPrincipal();
+        return principal == null ? "" : principal.getName();
     }
 
     private static Answer statelessThrottled(RequestId id, long retryAfterSeconds) {
@@ -173,7 +236,7 @@ class McpDispatcher {
 
     private Answer respond(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
         if (request.method().equals("tools/call")) {
-            ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel());
+            ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel(), null);
             return outcome.throttled() ? Answer.throttled(request.id(), outcome.retryAfterSeconds())
                     : Answer.of(Responses.result(request.id(), outcome.result()));
         }
@@ -233,7 +296,7 @@ class McpDispatcher {
      * session's call can be cancelled by request id while it runs.
      */
     private ToolOutcome callTool(Message.Request request, Client client, RequestContext http, EventStream stream,
-                                 LogLevel logLevel) {
+                                 LogLevel logLevel, ToolCallExchange.Asking asking) {
         JsonObject params = request.params();
         JsonValue name = params.get("name");
         if (name == null || name.getValueType() != JsonValue.ValueType.STRING) {
@@ -254,7 +317,7 @@ class McpDispatcher {
         String tool = ((JsonString) name).getString();
         JsonObject callArguments = argumentObject;
         ToolCallExchange exchange = new ToolCallExchange(stream, RequestMeta.progressToken(params), logLevel,
-                message -> redactor.scrub(message, tool, callArguments));
+                message -> redactor.scrub(message, tool, callArguments), asking);
         String requestId = request.id().toJson();
         if (client.sessionId() != null) {
             inFlight.started(client.sessionId(), requestId, exchange);

@@ -19,6 +19,7 @@ class ServerDescription {
     private final String version;
     private final String complete;
     private final String completeList;
+    private final String inputRequired;
     private final String discover;
 
     @Inject
@@ -28,6 +29,7 @@ class ServerDescription {
         String meta = "\"_meta\":" + JsonText.BUILDERS.createObjectBuilder()
                 .add("io.modelcontextprotocol/serverInfo", serverInfo()).build();
         this.complete = "\"resultType\":\"complete\"," + meta;
+        this.inputRequired = "\"resultType\":\"input_required\"," + meta;
         // a tools/list shows only the tools the caller may call, so it is the caller's own: never shared
         this.completeList = complete + ",\"ttlMs\":" + config.cacheTtl().toMillis() + ",\"cacheScope\":\"private\"";
         // the same for every caller
@@ -44,6 +46,7 @@ class ServerDescription {
         this.version = null;
         this.complete = null;
         this.completeList = null;
+        this.inputRequired = null;
         this.discover = null;
     }
 
@@ -65,6 +68,11 @@ class ServerDescription {
     /** The members every complete 2026-07-28 result starts with (JSON object members, no braces). */
     String complete() {
         return complete;
+    }
+
+    /** The members an {@code input_required} result of a tool call starts with. */
+    String inputRequired() {
+        return inputRequired;
     }
 
     /** The same, and the caching hints of a caller's {@code tools/list}. */

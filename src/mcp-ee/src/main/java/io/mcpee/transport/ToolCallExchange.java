@@ -1,15 +1,25 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.InputRequest;
 import io.mcpee.api.LogLevel;
+import io.mcpee.invocation.InputRequired;
 import io.mcpee.protocol.JsonText;
+import io.mcpee.protocol.ProtocolVersion;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * One tool call's side of {@link io.mcpee.api.McpExchange}: where its progress and log messages go (the call's
- * event stream, or nowhere when it is answered with plain JSON), what the agent asked for, and whether it cancelled.
+ * event stream, or nowhere when it is answered with plain JSON), what the agent asked for, whether it cancelled,
+ * and what its client can answer and has answered.
  * The method may report from any thread; reports are written one at a time.
  */
 final class ToolCallExchange {
@@ -17,6 +27,7 @@ final class ToolCallExchange {
     private final JsonValue progressToken;
     private final LogLevel minimumLevel;
     private final UnaryOperator<String> scrubber;
+    private final Asking asking;
     private volatile boolean cancelled;
     private double lastProgress = Double.NEGATIVE_INFINITY;
 
@@ -25,13 +36,51 @@ final class ToolCallExchange {
      * @param progressToken the request's {@code _meta.progressToken}, or null when it asked for no progress
      * @param minimumLevel  the least severe log level the agent wants, or null when it wants none
      * @param scrubber      masks the call's sensitive arguments and anything that looks like a credential
+     * @param asking        what the client declared it can answer, and the answers it gave; null when it cannot
+     *                      be asked (a session of an older revision)
      */
     ToolCallExchange(EventStream stream, JsonValue progressToken, LogLevel minimumLevel,
-                     UnaryOperator<String> scrubber) {
+                     UnaryOperator<String> scrubber, Asking asking) {
         this.stream = stream;
         this.progressToken = progressToken;
         this.minimumLevel = minimumLevel;
         this.scrubber = scrubber;
+        this.asking = asking;
+    }
+
+    /**
+     * What a 2026-07-28 client can answer (its {@code _meta} capabilities) and has answered (this request's
+     * {@code inputResponses}, and the earlier rounds' answers its {@code requestState} carries).
+     */
+    record Asking(JsonObject capabilities, Map<String, JsonObject> answers) {
+    }
+
+    /** The answers by key, or {@link InputRequired} for what is still to be asked (or what the client lacks). */
+    Map<String, JsonObject> ask(InputRequest... questions) {
+        if (asking == null) {
+            throw new BadRequestException("asking the client needs an MCP client of protocol "
+                    + ProtocolVersion.STATELESS + "; a session of an older revision cannot be asked yet");
+        }
+        Map<String, JsonObject> given = new LinkedHashMap<>();
+        List<InputRequest> open = new ArrayList<>();
+        for (InputRequest question : questions) {
+            JsonObject answer = asking.answers().get(question.key());
+            if (answer != null) {
+                given.put(question.key(), answer);
+            } else if (!canAsk(question)) {
+                throw InputRequired.missing(question.capability());
+            } else {
+                open.add(question);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw InputRequired.questions(open, asking.answers());
+        }
+        return given;
+    }
+
+    boolean canAsk(InputRequest question) {
+        return asking != null && asking.capabilities().containsKey(question.capability());
     }
 
     synchronized void progress(double progress, Double total, String message) {

@@ -14,7 +14,7 @@
     var STATUSES = ['active', 'expires-soon', 'expired', 'inactive'];
     var TOKEN_SHAPE = /^[\x21-\x7e]+$/;
     var VIEWS = ['tokens', 'audit'];
-    var OUTCOMES = ['SUCCESS', 'DENIED', 'INVALID', 'ERROR', 'THROTTLED', 'CANCELLED'];
+    var OUTCOMES = ['SUCCESS', 'DENIED', 'INVALID', 'ERROR', 'THROTTLED', 'CANCELLED', 'INPUT_REQUIRED'];
     var CREDENTIAL_KINDS = {AGENT_TOKEN: 'agent token', JWT: 'JWT', ANONYMOUS: 'anonymous', CONTAINER: 'container'};
     var AUDIT_MAX_LIMIT = 500;
     var REFUSED_SIGN_IN = 'Sign-in refused: this token may neither manage tokens nor read the audit log. Sign in '
