@@ -289,9 +289,7 @@ class StatelessProtocolIT {
     }
 
     private JsonObject auditOf(String requestId) {
-        return TestTokens.adminCall(base, "GET", "audit?limit=500&user=" + owner, null).getJsonArray("items")
-                .stream().map(e -> e.asJsonObject()).filter(e -> requestId.equals(e.getString("requestId", null)))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit entry for request " + requestId));
+        return TestTokens.auditEntry(base, owner, requestId);
     }
 
     private static JsonObject json(HttpResponse<String> response) {

@@ -225,8 +225,6 @@ class StreamsIT {
     }
 
     private JsonObject audited(String requestId) {
-        return TestTokens.adminCall(base, "GET", "audit?limit=500&user=" + owner, null).getJsonArray("items")
-                .stream().map(e -> e.asJsonObject()).filter(e -> requestId.equals(e.getString("requestId", null)))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit entry for request " + requestId));
+        return TestTokens.auditEntry(base, owner, requestId);
     }
 }

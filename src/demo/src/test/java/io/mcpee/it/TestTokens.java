@@ -3,6 +3,7 @@ package io.mcpee.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,6 +55,13 @@ final class TestTokens {
 
     static JsonObject adminCall(URL base, String method, String path, String body) {
         return adminCall(base, ADMIN, method, path, body);
+    }
+
+    /** The audit entry of one JSON-RPC request of a user's agents (the newest 500 are searched). */
+    static JsonObject auditEntry(URL base, String user, String requestId) {
+        return adminCall(base, "GET", "audit?limit=500&user=" + user, null).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(e -> requestId.equals(e.getString("requestId", null)))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit entry for request " + requestId));
     }
 
     /** The body of a GET on the admin API, as text (lists are arrays). */
