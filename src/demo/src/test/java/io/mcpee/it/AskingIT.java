@@ -70,11 +70,18 @@ class AskingIT {
         assertEquals("INPUT_REQUIRED", audited("a-1").getString("outcome"));
 
         JsonObject second = result(call(http, "\"a-2\"", 500, "{\"elicitation\":{}}",
-                ",\"inputResponses\":{\"approval\":{\"action\":\"accept\",\"content\":{\"approved\":true}}},"
-                        + "\"requestState\":\"" + state + "\""));
+                ",\"inputResponses\":{\"approval\":{\"action\":\"accept\",\"content\":{\"approved\":true,"
+                        + "\"password\":\"hunter2-secret\"}}},\"requestState\":\"" + state + "\""));
         assertEquals("complete", second.getString("resultType"));
         assertEquals("paid 500", second.getJsonArray("content").getJsonObject(0).getString("text"));
-        assertEquals("SUCCESS", audited("a-2").getString("outcome"));
+        JsonObject entry = audited("a-2");
+        assertEquals("SUCCESS", entry.getString("outcome"));
+        // the entry shows what the person approved, with secrets masked as in any arguments
+        JsonObject answered = entry.getJsonObject("arguments").getJsonObject("$inputResponses")
+                .getJsonObject("approval").getJsonObject("content");
+        assertTrue(answered.getBoolean("approved"), entry.toString());
+        assertEquals("***", answered.getString("password"), entry.toString());
+        assertEquals(500, entry.getJsonObject("arguments").getInt("amount"));
 
         JsonObject declined = result(call(http, "\"a-3\"", 500, "{\"elicitation\":{}}",
                 ",\"inputResponses\":{\"approval\":{\"action\":\"decline\"}}"));

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class AuditRecords {
     static final String ANONYMOUS = "anonymous";
+    static final String INPUT_RESPONSES = "$inputResponses";
     private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}");
 
     private final HttpServletRequest request;
@@ -54,11 +55,25 @@ class AuditRecords {
         this(null, null, null, null, null);
     }
 
+    /**
+     * The call's arguments, redacted; for a tool call that ran with its client's answers ({@code input_required}
+     * rounds), those too, under {@value #INPUT_RESPONSES} and redacted by names and patterns, so the entry shows
+     * what a person approved or entered.
+     */
+    private JsonObject audited(AgentCall call) {
+        JsonObject arguments = redactor.arguments(call.toolName(), call.arguments());
+        if (call instanceof ToolCall toolCall && toolCall.context().inputResponses() != null) {
+            return JsonText.BUILDERS.createObjectBuilder(arguments)
+                    .add(INPUT_RESPONSES, redactor.redact(toolCall.context().inputResponses())).build();
+        }
+        return arguments;
+    }
+
     AuditRecord of(AgentCall call, Instant started, long durationNanos, Outcome outcome, int status,
                    String errorMessage) {
         String tool = call.toolName();
         String target = tool == null ? null : registry.target(tool).map(t -> fit(t, 500)).orElse(null);
-        String arguments = arguments(redactor.arguments(tool, call.arguments()), settings.maxArgumentsChars());
+        String arguments = arguments(audited(call), settings.maxArgumentsChars());
         String clientIp = fit(addresses.of(request), 64);
         AuditRecord.Act act;
         AuditRecord.Origin origin;

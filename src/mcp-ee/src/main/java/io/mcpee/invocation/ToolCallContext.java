@@ -1,5 +1,6 @@
 package io.mcpee.invocation;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.SecurityContext;
@@ -12,11 +13,12 @@ import static java.util.Objects.requireNonNull;
  * The MCP request a tool call runs in: its JAX-RS context objects serve the resource method's {@code @Context}
  * parameters (see {@link ContextObjects}), so resource code sees the caller it would see over REST; the session,
  * JSON-RPC request id and client are what an audit record names. The session is null in protocol 2026-07-28, which
- * has none.
+ * has none. {@code inputResponses} are the answers the client gave to the method's questions (2026-07-28
+ * {@code input_required} rounds, those of earlier rounds included), recorded with the call; null when it gave none.
  */
 public record ToolCallContext(HttpHeaders headers, UriInfo uriInfo, SecurityContext securityContext,
                               Request request, Providers providers, String sessionId, String requestId,
-                              String clientName, String clientVersion) {
+                              String clientName, String clientVersion, JsonObject inputResponses) {
 
     public ToolCallContext {
         requireNonNull(requestId, "requestId is null");

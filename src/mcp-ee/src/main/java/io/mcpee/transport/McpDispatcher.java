@@ -313,7 +313,7 @@ class McpDispatcher {
         }
         ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
                 http.request(), http.providers(), client.sessionId(), request.id().toJson(), client.name(),
-                client.version());
+                client.version(), asking == null ? null : asking.answersJson());
         String tool = ((JsonString) name).getString();
         JsonObject callArguments = argumentObject;
         ToolCallExchange exchange = new ToolCallExchange(stream, RequestMeta.progressToken(params), logLevel,

@@ -53,6 +53,15 @@ final class ToolCallExchange {
      * {@code inputResponses}, and the earlier rounds' answers its {@code requestState} carries).
      */
     record Asking(JsonObject capabilities, Map<String, JsonObject> answers) {
+        /** The answers as one JSON object, for the audit; null when there are none. */
+        JsonObject answersJson() {
+            if (answers.isEmpty()) {
+                return null;
+            }
+            var json = JsonText.BUILDERS.createObjectBuilder();
+            answers.forEach(json::add);
+            return json.build();
+        }
     }
 
     /** The answers by key, or {@link InputRequired} for what is still to be asked (or what the client lacks). */
