@@ -96,8 +96,9 @@ class McpDispatcher {
     }
 
     /**
-     * A JSON-RPC response, and the HTTP status it asks for: 200, or for a request that was not carried out 429
-     * (throttled) or 503 (the database cannot be reached), with the seconds until the caller may retry.
+     * A JSON-RPC response, and the HTTP status it asks for: 200; for a request that was not carried out 429
+     * (throttled) or 503 (the database cannot be reached), with the seconds until the caller may retry; or, in
+     * 2026-07-28, 400 or 404 for what that revision answers so (a missing capability, an unknown method).
      */
     record Answer(String json, int status, long retryAfterSeconds) {
         static Answer of(String json) {
