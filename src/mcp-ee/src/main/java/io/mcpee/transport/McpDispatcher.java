@@ -32,6 +32,7 @@ import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -82,16 +83,36 @@ class McpDispatcher {
      * messages go to {@code stream}, its event stream, or nowhere when it is null.
      */
     Answer answer(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
+        return guarded(request, SESSION_ERRORS, () -> respond(request, session, http, stream));
+    }
+
+    /** How an error is written: the session revisions' form, or 2026-07-28's (no null id, data when given). */
+    @FunctionalInterface
+    interface ErrorWriter {
+        String write(RequestId id, ErrorCode code, String message, String dataJson);
+    }
+
+    static final ErrorWriter SESSION_ERRORS = (id, code, message, data) -> data == null
+            ? Responses.error(id, code, message) : Responses.error(id, code, message, data);
+    static final ErrorWriter STATELESS_ERRORS = Responses::statelessError;
+
+    /**
+     * The answer {@code respond} gives, or the error for what it threw: 503 with the wait when the database cannot
+     * be reached, the request's own mistake (a {@link ProtocolException}), or an internal error logged under an
+     * incident reference; in either revision's form.
+     */
+    private Answer guarded(Message.Request request, ErrorWriter errors, Supplier<Answer> respond) {
         try {
-            return respond(request, session, http, stream);
+            return respond.get();
         } catch (DatabaseUnavailable e) {
-            return new Answer(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
+            return new Answer(errors.write(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
                     "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
         } catch (ProtocolException e) {
-            return Answer.of(Responses.error(request.id(), e.code(), e.getMessage()));
+            return Answer.of(errors.write(request.id(), e.code(), e.getMessage(), e.dataJson()));
         } catch (RuntimeException e) {
             Incident incident = Incident.log(LOG, printable(request.method()) + " failed", e);
-            return Answer.of(Responses.error(request.id(), ErrorCode.INTERNAL_ERROR, incident.tell("Internal error")));
+            return Answer.of(errors.write(request.id(), ErrorCode.INTERNAL_ERROR, incident.tell("Internal error"),
+                    null));
         }
     }
 
@@ -111,8 +132,8 @@ class McpDispatcher {
         }
 
         /** The one answer to a request throttling refused: JSON-RPC -32029 with {@code data.retryAfter}, HTTP 429. */
-        static Answer throttled(RequestId id, long retryAfterSeconds) {
-            return new Answer(Responses.error(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
+        static Answer throttled(ErrorWriter errors, RequestId id, long retryAfterSeconds) {
+            return new Answer(errors.write(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
                     + retryAfterSeconds + " s", "{\"retryAfter\":" + retryAfterSeconds + "}"), 429,
                     retryAfterSeconds);
         }
@@ -129,39 +150,38 @@ class McpDispatcher {
      */
     Answer answerStateless(Message.Request request, RequestMeta meta, RequestContext http, EventStream stream) {
         Client client = new Client(null, meta.clientName(), meta.clientVersion());
-        try {
-            return switch (request.method()) {
-                case "tools/call" -> {
-                    ToolOutcome outcome = callTool(request, client, http, stream, meta.logLevel(),
-                            asking(request.params(), meta, http));
-                    yield outcome.throttled() ? statelessThrottled(request.id(), outcome.retryAfterSeconds())
-                            : Answer.of(Responses.result(request.id(),
-                            Responses.withMembers(outcome.result().toJson(), description.complete())));
+        return guarded(request, STATELESS_ERRORS, () -> {
+            try {
+                return respondStateless(request, meta, http, stream, client);
+            } catch (InputRequired e) {
+                return inputRequired(request, e, http);
+            }
+        });
+    }
+
+    private Answer respondStateless(Message.Request request, RequestMeta meta, RequestContext http,
+                                    EventStream stream, Client client) {
+        return switch (request.method()) {
+            case "tools/call" -> {
+                ToolOutcome outcome = callTool(request, client, http, stream, meta.logLevel(),
+                        asking(request.params(), meta, http));
+                yield outcome.throttled()
+                        ? Answer.throttled(STATELESS_ERRORS, request.id(), outcome.retryAfterSeconds())
+                        : Answer.of(Responses.result(request.id(),
+                        Responses.withMembers(outcome.result().toJson(), description.complete())));
+            }
+            case "tools/list", "server/discover" -> {
+                Optional<Refused> refused = throttle.admitListing();
+                if (refused.isPresent()) {
+                    yield Answer.throttled(STATELESS_ERRORS, request.id(), refused.get().retryAfterSeconds());
                 }
-                case "tools/list", "server/discover" -> {
-                    Optional<Refused> refused = throttle.admitListing();
-                    if (refused.isPresent()) {
-                        yield statelessThrottled(request.id(), refused.get().retryAfterSeconds());
-                    }
-                    yield Answer.of(Responses.result(request.id(), request.method().equals("tools/list")
-                            ? Responses.withMembers(listTools(request.params()), description.completeList())
-                            : description.discover()));
-                }
-                default -> Answer.refusal(Responses.statelessError(request.id(), ErrorCode.METHOD_NOT_FOUND,
-                        "Method not found: " + printable(request.method()), null), 404);
-            };
-        } catch (InputRequired e) {
-            return inputRequired(request, e, http);
-        } catch (DatabaseUnavailable e) {
-            return new Answer(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR, e.getMessage(),
-                    "{\"retryAfter\":" + e.retryAfterSeconds() + "}"), 503, e.retryAfterSeconds());
-        } catch (ProtocolException e) {
-            return Answer.of(Responses.statelessError(request.id(), e.code(), e.getMessage(), e.dataJson()));
-        } catch (RuntimeException e) {
-            Incident incident = Incident.log(LOG, printable(request.method()) + " failed", e);
-            return Answer.of(Responses.statelessError(request.id(), ErrorCode.INTERNAL_ERROR,
-                    incident.tell("Internal error"), null));
-        }
+                yield Answer.of(Responses.result(request.id(), request.method().equals("tools/list")
+                        ? Responses.withMembers(listTools(request.params()), description.completeList())
+                        : description.discover()));
+            }
+            default -> Answer.refusal(Responses.statelessError(request.id(), ErrorCode.METHOD_NOT_FOUND,
+                    "Method not found: " + printable(request.method()), null), 404);
+        };
     }
 
     /**
@@ -218,11 +238,6 @@ class McpDispatcher {
         return principal == null ? "" : principal.getName();
     }
 
-    private static Answer statelessThrottled(RequestId id, long retryAfterSeconds) {
-        return new Answer(Responses.statelessError(id, ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after "
-                + retryAfterSeconds + " s", "{\"retryAfter\":" + retryAfterSeconds + "}"), 429, retryAfterSeconds);
-    }
-
     /**
      * The session's {@code notifications/cancelled}: its tool call of that request id, if still running, is told
      * ({@link io.mcpee.api.McpExchange#isCancelled()}); a notification naming no running call changes nothing.
@@ -238,13 +253,13 @@ class McpDispatcher {
     private Answer respond(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
         if (request.method().equals("tools/call")) {
             ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel(), null);
-            return outcome.throttled() ? Answer.throttled(request.id(), outcome.retryAfterSeconds())
+            return outcome.throttled() ? Answer.throttled(SESSION_ERRORS, request.id(), outcome.retryAfterSeconds())
                     : Answer.of(Responses.result(request.id(), outcome.result()));
         }
         if (request.method().equals("ping") || request.method().equals("tools/list")) {
             Optional<Refused> refused = throttle.admitListing();
             if (refused.isPresent()) {
-                return Answer.throttled(request.id(), refused.get().retryAfterSeconds());
+                return Answer.throttled(SESSION_ERRORS, request.id(), refused.get().retryAfterSeconds());
             }
         }
         return Answer.of(Responses.result(request.id(), switch (request.method()) {
