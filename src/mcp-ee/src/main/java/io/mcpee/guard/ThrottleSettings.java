@@ -40,9 +40,9 @@ public class ThrottleSettings {
                      @ConfigProperty(name = "mcpee.throttle.listing", defaultValue = "6000/hour") String listing,
                      ToolRegistry registry, Config config) {
         List<String> problems = new ArrayList<>();
-        this.anonymous = rate("mcpee.throttle.anonymous", anonymous, problems);
-        this.authenticated = rate("mcpee.throttle.authenticated", authenticated, problems);
-        this.listing = rate("mcpee.throttle.listing", listing, problems);
+        this.anonymous = ToolRates.parse("mcpee.throttle.anonymous", anonymous, problems).orElse(null);
+        this.authenticated = ToolRates.parse("mcpee.throttle.authenticated", authenticated, problems).orElse(null);
+        this.listing = ToolRates.parse("mcpee.throttle.listing", listing, problems).orElse(null);
         this.registry = registry;
         this.config = config;
         this.tools = toolRates(registry, config, problems);
@@ -98,14 +98,5 @@ public class ThrottleSettings {
 
     private static ToolRates toolRates(ToolRegistry registry, Config config, List<String> problems) {
         return ToolRates.of(registry.names(), registry::declaredRateLimit, config, problems);
-    }
-
-    private static Rate rate(String key, String value, List<String> problems) {
-        try {
-            return Rate.parse(value);
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return null;
-        }
     }
 }

@@ -126,7 +126,8 @@ final class ToolRates {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    private static Optional<Rate> parse(String key, String value, List<String> problems) {
+    /** A rate as configured or declared, or empty with the problem added to {@code problems}, naming the key. */
+    static Optional<Rate> parse(String key, String value, List<String> problems) {
         try {
             return Optional.of(Rate.parse(value));
         } catch (IllegalArgumentException e) {
