@@ -1,6 +1,7 @@
 package io.mcpee.it;
 
 import io.mcpee.it.door.LedgerResource;
+import io.mcpee.it.door.RefundResource;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -49,7 +50,8 @@ class RestDoorIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar().addClasses(LedgerResource.class, LedgerResource.Account.class);
+        return Deployments.productWar().addClasses(LedgerResource.class, LedgerResource.Account.class,
+                RefundResource.class, RefundResource.Refund.class);
     }
 
     @Test
@@ -163,6 +165,37 @@ class RestDoorIT {
 
         // the denied DELETE changed nothing
         assertEquals(200, send(token, "GET", "api/customers/" + id, null, client).statusCode());
+    }
+
+    /**
+     * A method whose transaction was marked for rollback but which still answered 201: nothing it wrote was kept,
+     * so both doors answer 500 (as a {@code @Transactional} method's failed commit would) and record an error.
+     */
+    @Test
+    void aCallMarkedForRollbackIsNeverReportedAsASuccess() throws Exception {
+        String owner = "door-rollback-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.create(base, owner, "customers:read", "customers:write");
+        HttpResponse<String> rest = send(token, "POST", "api/refunds", "{\"customer\":\"Refund " + owner + "\"}",
+                null);
+        assertEquals(500, rest.statusCode(), rest.body());
+        assertFalse(rest.body().contains("Exception"), "no stack trace or class name: " + rest.body());
+        McpHttp mcp = new McpHttp(base, token);
+        String session = mcp.initialize();
+        HttpResponse<String> call = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"create_refund\",\"arguments\":{\"refund\":{\"customer\":\"Refund " + owner + "\"}}}}",
+                McpHttp.sessionHeaders(session));
+        assertEquals(200, call.statusCode(), call.body());
+        JsonObject result = json(call.body()).getJsonObject("result");
+        assertTrue(result.getBoolean("isError"), call.body());
+        assertTrue(result.getJsonArray("content").getJsonObject(0).getString("text")
+                .contains("could not be committed"), call.body());
+
+        HttpResponse<String> kept = send(token, "GET", "api/customers?q=" + owner, null, null);
+        assertEquals(0, json(kept.body()).getInt("total"), "nothing of either call was kept: " + kept.body());
+        JsonArray entries = TestTokens.adminObject(base, "audit?limit=500&user=" + owner).getJsonArray("items");
+        assertEquals(List.of("REST SUCCESS 200", "MCP ERROR 500", "REST ERROR 500"), entries.stream()
+                .map(v -> v.asJsonObject().getString("channel") + " " + v.asJsonObject().getString("outcome") + " "
+                        + v.asJsonObject().getInt("status")).toList());
     }
 
     @Test

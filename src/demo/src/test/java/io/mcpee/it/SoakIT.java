@@ -89,7 +89,7 @@ class SoakIT {
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         answered.increment();
-                        boolean ok = response.statusCode() / 100 == 2 && !response.body().contains("\"isError\":true");
+                        boolean ok = response.statusCode() / 100 == 2 && succeeded(call % 4 < 2, response.body());
                         if (!ok) {
                             failures.computeIfAbsent(response.statusCode() + " " + abbreviate(response.body()),
                                     k -> new AtomicInteger()).incrementAndGet();
@@ -123,6 +123,18 @@ class SoakIT {
                         + arguments + "}}"));
         McpHttp.sessionHeaders(session).forEach(request::header);
         return request.header("Authorization", "Bearer " + token).build();
+    }
+
+    /**
+     * A 2xx answer that reports success: for a tool call (answered 200 in a session whatever happened), a JSON-RPC
+     * result that is not a tool error; for a REST request, any body.
+     */
+    private static boolean succeeded(boolean toolCall, String body) {
+        if (!toolCall) {
+            return true;
+        }
+        JsonObject message = Json.createReader(new StringReader(body)).readObject();
+        return message.containsKey("result") && !message.getJsonObject("result").getBoolean("isError", false);
     }
 
     private static String abbreviate(String body) {

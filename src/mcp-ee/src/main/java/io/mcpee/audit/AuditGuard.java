@@ -170,7 +170,8 @@ public class AuditGuard {
      */
     private ToolOutcome notCommitted(Entry entry, CallNotCommitted failure) {
         if (entry.record == null) {
-            // a read's commit failed (its entry was not in it): the ending is what this method finds below
+            // a read's commit failed (its entry was not in it), or the call was marked for rollback though it
+            // answered success (its entry was never written): the ending is what this method finds below
             entry.ended(Outcome.ERROR, 500, null);
         }
         DatabaseUnavailable down = database.failed("audit", failure);

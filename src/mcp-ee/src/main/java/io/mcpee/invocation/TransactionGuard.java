@@ -1,11 +1,13 @@
 package io.mcpee.invocation;
 
+import io.mcpee.results.Outcome;
 import io.mcpee.results.ToolOutcome;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
@@ -19,7 +21,8 @@ import java.util.logging.Logger;
  * {@code @Transactional} bean) joins it, as a REST call's would run in the one its resource opens. It commits when
  * the call has its outcome, with whatever the guards outside registered ({@link CallTransaction#beforeCommit}: the
  * audit entry), and rolls back when the call threw, when the application marked it for rollback, or when that work
- * failed. Its place in the chain: inside the audit ({@code + 200}), so that the audit sees how the transaction
+ * failed. A call marked for rollback that still answered success fails ({@link CallNotCommitted}): its answer would
+ * claim a change that never happened. Its place in the chain: inside the audit ({@code + 200}), so that the audit sees how the transaction
  * ended, and outside throttling ({@code + 300}) and authorization ({@code + 400}).
  */
 @ToolCallChain
@@ -50,8 +53,14 @@ public class TransactionGuard {
             throw e;
         }
         if (!active()) {
-            // the application's failure marked it: nothing of the call takes effect, nothing is added to it
+            // marked for rollback: nothing of the call takes effect, nothing is added to it
             rollback();
+            if (((ToolOutcome) result).outcome() == Outcome.SUCCESS) {
+                // yet the method answered success: the agent must not be told a change happened that did not,
+                // so the call fails as a @Transactional REST method's commit would (RollbackException, 500)
+                throw new CallNotCommitted(new RollbackException("the call's transaction was marked for rollback,"
+                        + " but the method answered success"));
+            }
             CallTransaction.ended(invocation, false);
             return result;
         }

@@ -52,7 +52,6 @@ public record ToolOutcome(int status, CallToolResult result, long retryAfterSeco
         return error(403, message);
     }
 
-    /** Refused arguments (400). */
     /**
      * Bean Validation refused the call's data: 400 naming each property and what it must be, never the value. Also
      * for violations found only when the call's transaction commits (JPA validates entities as it flushes them).
@@ -61,6 +60,7 @@ public record ToolOutcome(int status, CallToolResult result, long retryAfterSeco
         return invalid("HTTP 400 Bad Request: " + FailureMapper.describe(violations));
     }
 
+    /** Refused arguments (400). */
     public static ToolOutcome invalid(String message) {
         return error(400, message);
     }
