@@ -8,6 +8,7 @@ import io.mcpee.api.McpTool;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -181,6 +183,98 @@ public class ConformanceResource {
     public String askOnAStream() {
         exchange.ask(InputRequest.elicit("user_name", "What is your name?", form("name")));
         return "answered";
+    }
+
+    @POST
+    @Path("session/sampling")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_sampling", description = "Asks the client's model to answer a prompt")
+    public String sampling(@QueryParam("prompt") @NotNull String prompt) {
+        JsonObject answer = exchange.ask(InputRequest.sample("reply", Json.createObjectBuilder()
+                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user")
+                        .add("content", Json.createObjectBuilder().add("type", "text").add("text", prompt))))
+                .add("maxTokens", 100).build())).get("reply");
+        return "LLM response: " + answer.getJsonObject("content").getString("text", "");
+    }
+
+    @POST
+    @Path("session/elicitation")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_elicitation", description = "Asks the user for a username and an email address")
+    public String elicitation(@QueryParam("message") @NotNull String message) {
+        JsonObject schema = Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("username", Json.createObjectBuilder().add("type", "string")
+                                .add("description", "User's response"))
+                        .add("email", Json.createObjectBuilder().add("type", "string")
+                                .add("description", "User's email address")))
+                .add("required", Json.createArrayBuilder().add("username").add("email")).build();
+        return "User response: " + answered(exchange.ask(InputRequest.elicit("user", message, schema)).get("user"));
+    }
+
+    @POST
+    @Path("session/defaults")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_elicitation_sep1034_defaults", description = "Asks for values that have defaults")
+    public String elicitationDefaults() {
+        JsonObject schema = Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("name", Json.createObjectBuilder().add("type", "string").add("default", "John Doe"))
+                        .add("age", Json.createObjectBuilder().add("type", "integer").add("default", 30))
+                        .add("score", Json.createObjectBuilder().add("type", "number").add("default", 95.5))
+                        .add("status", Json.createObjectBuilder().add("type", "string")
+                                .add("enum", Json.createArrayBuilder().add("active").add("inactive").add("pending"))
+                                .add("default", "active"))
+                        .add("verified", Json.createObjectBuilder().add("type", "boolean").add("default", true)))
+                .build();
+        return "Elicitation completed: " + answered(exchange.ask(InputRequest.elicit("profile",
+                "Please check your profile", schema)).get("profile"));
+    }
+
+    @POST
+    @Path("session/enums")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_elicitation_sep1330_enums", description = "Asks with every kind of enumeration")
+    public String elicitationEnums() {
+        JsonObject schema = Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("untitledSingle", Json.createObjectBuilder().add("type", "string")
+                                .add("enum", strings("option1", "option2", "option3")))
+                        .add("titledSingle", Json.createObjectBuilder().add("type", "string")
+                                .add("oneOf", titled("value", "First Option", "Second Option", "Third Option")))
+                        .add("legacyEnum", Json.createObjectBuilder().add("type", "string")
+                                .add("enum", strings("opt1", "opt2", "opt3"))
+                                .add("enumNames", strings("Option One", "Option Two", "Option Three")))
+                        .add("untitledMulti", Json.createObjectBuilder().add("type", "array")
+                                .add("items", Json.createObjectBuilder().add("type", "string")
+                                        .add("enum", strings("option1", "option2", "option3"))))
+                        .add("titledMulti", Json.createObjectBuilder().add("type", "array")
+                                .add("items", Json.createObjectBuilder().add("anyOf",
+                                        titled("value", "First Choice", "Second Choice", "Third Choice")))))
+                .build();
+        return "Elicitation completed: " + answered(exchange.ask(InputRequest.elicit("choices",
+                "Please choose", schema)).get("choices"));
+    }
+
+    private static String answered(JsonObject answer) {
+        return "action=" + answer.getString("action", "") + ", content=" + answer.get("content");
+    }
+
+    private static JsonArrayBuilder strings(String... values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+
+    /** {@code [{const: prefix1, title: titles[0]}, ...]}: an enumeration whose members have titles (SEP-1330). */
+    private static JsonArrayBuilder titled(String prefix, String... titles) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (int i = 0; i < titles.length; i++) {
+            array.add(Json.createObjectBuilder().add("const", prefix + (i + 1)).add("title", titles[i]));
+        }
+        return array;
     }
 
     @POST

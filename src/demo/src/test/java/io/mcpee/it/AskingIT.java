@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.BufferedReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -23,13 +24,15 @@ import java.util.UUID;
 import static io.mcpee.it.McpHttp.jsonHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Asking the client ({@code McpExchange.ask}) in protocol 2026-07-28, over raw HTTP: {@code input_required} with the
  * question and a sealed {@code requestState}, the call again with the answer, a changed or borrowed state refused,
- * a client without the capability told which (-32021), each round audited; on REST and in a session the method
- * cannot ask and says so.
+ * a client without the capability told which (-32021), each round audited; in a session (2025-11-25) the question
+ * goes out on the call's event stream and the method waits for the client's response; on REST the method cannot
+ * ask and says so.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -115,19 +118,104 @@ class AskingIT {
     }
 
     @Test
-    void overRestAndInASessionTheMethodCannotAsk() throws Exception {
+    void overRestTheMethodCannotAsk() throws Exception {
         HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 base.toString().replaceAll("/$", "") + "/api/approvals?amount=500"))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, rest.statusCode(), rest.body());
-        String session = http.initialize();
-        HttpResponse<String> called = http.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
-                + "\"name\":\"approve_payment\",\"arguments\":{\"amount\":500}}}", McpHttp.sessionHeaders(session));
-        JsonObject result = Json.createReader(new StringReader(called.body())).readObject().getJsonObject("result");
-        assertTrue(result.getBoolean("isError"), called.body());
-        assertTrue(result.getJsonArray("content").getJsonObject(0).getString("text").contains("2026-07-28"),
-                called.body());
+    }
+
+    /**
+     * Protocol 2025-11-25: the question is a request on the call's event stream, the client POSTs its response in
+     * the session, and the method goes on with the answer; the audit entry records it. A response posted in
+     * another session of the same caller does not reach the call.
+     */
+    @Test
+    void inASessionTheClientIsAskedOnTheCallsStream() throws Exception {
+        String session = http.initialize("{\"elicitation\":{}}");
+        String otherSession = http.initialize("{\"elicitation\":{}}");
+        try (BufferedReader events = http.openEventStream(sessionCall("11", 500), McpHttp.sessionHeaders(session))) {
+            JsonObject question = json(McpHttp.nextEvent(events));
+            assertEquals("elicitation/create", question.getString("method"), question.toString());
+            assertEquals("Pay 500?", question.getJsonObject("params").getString("message"));
+            assertEquals("form", question.getJsonObject("params").getString("mode"), "2025-11-25 has modes");
+            String accept = "{\"jsonrpc\":\"2.0\",\"id\":" + question.get("id") + ",\"result\":{\"action\":"
+                    + "\"accept\",\"content\":{\"approved\":true}}}";
+            assertEquals(202, http.post(accept, McpHttp.sessionHeaders(otherSession)).statusCode());
+            assertEquals(202, http.post(accept, McpHttp.sessionHeaders(session)).statusCode());
+            JsonObject response = json(McpHttp.nextEvent(events));
+            assertEquals(11, response.getInt("id"));
+            JsonObject result = response.getJsonObject("result");
+            assertFalse(result.getBoolean("isError"), response.toString());
+            assertEquals("paid 500", result.getJsonArray("content").getJsonObject(0).getString("text"));
+            assertNull(McpHttp.nextEvent(events), "the response is the last event");
+        }
+        JsonObject entry = audited("11");
+        assertEquals("SUCCESS", entry.getString("outcome"));
+        assertEquals(session, entry.getString("sessionId"));
+        assertEquals("accept", entry.getJsonObject("arguments").getJsonObject("$inputResponses")
+                .getJsonObject("approval").getString("action"), entry.toString());
+    }
+
+    /**
+     * What a session's client answers decides: a declined question ends the call as the method says (403), an
+     * error response ends it naming the client's reason (400), a client that declared no elicitation is told so
+     * without being asked, and a cancelled call stops waiting.
+     */
+    @Test
+    void aSessionsClientThatDeclinesRefusesLacksOrCancelsEndsTheCall() throws Exception {
+        String session = http.initialize("{\"elicitation\":{}}");
+        assertTrue(askedAndAnswered(session, "21", "\"result\":{\"action\":\"decline\"}")
+                .endsWith("the user did not approve the payment"));
+        assertEquals(403, audited("21").getInt("status"));
+        assertTrue(askedAndAnswered(session, "22", "\"error\":{\"code\":-1,\"message\":\"User rejected\"}")
+                .endsWith("User rejected"));
+        assertEquals(400, audited("22").getInt("status"));
+
+        String withoutElicitation = http.initialize();
+        HttpResponse<String> plain = http.post(sessionCall("23", 500), McpHttp.sessionHeaders(withoutElicitation));
+        assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "nothing to ask it, so no stream");
+        assertTrue(errorText(json(plain.body())).contains("did not declare the elicitation capability"),
+                plain.body());
+
+        try (BufferedReader events = http.openEventStream(sessionCall("24", 500), McpHttp.sessionHeaders(session))) {
+            JsonObject question = json(McpHttp.nextEvent(events));
+            assertEquals(202, http.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{"
+                    + "\"requestId\":24}}", McpHttp.sessionHeaders(session)).statusCode());
+            JsonObject withdrawn = json(McpHttp.nextEvent(events));
+            assertEquals("notifications/cancelled", withdrawn.getString("method"), "the question is withdrawn");
+            assertEquals(question.get("id"), withdrawn.getJsonObject("params").get("requestId"));
+            assertTrue(errorText(json(McpHttp.nextEvent(events))).contains("cancelled"));
+        }
+        assertEquals("CANCELLED", audited("24").getString("outcome"));
+    }
+
+    /** Asks in the session, answers with {@code answer} (a result or an error member): the call's error text. */
+    private String askedAndAnswered(String session, String id, String answer) throws Exception {
+        try (BufferedReader events = http.openEventStream(sessionCall(id, 500), McpHttp.sessionHeaders(session))) {
+            JsonObject question = json(McpHttp.nextEvent(events));
+            assertEquals(202, http.post("{\"jsonrpc\":\"2.0\",\"id\":" + question.get("id") + "," + answer + "}",
+                    McpHttp.sessionHeaders(session)).statusCode());
+            return errorText(json(McpHttp.nextEvent(events)));
+        }
+    }
+
+    private static String sessionCall(String id, int amount) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"approve_payment\",\"arguments\":{\"amount\":" + amount + "}}}";
+    }
+
+    /** A tool call's error result's text. */
+    private static String errorText(JsonObject response) {
+        JsonObject result = response.getJsonObject("result");
+        assertTrue(result.getBoolean("isError"), response.toString());
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
     }
 
     private static HttpResponse<String> call(McpHttp client, String id, int amount, String capabilities, String more)

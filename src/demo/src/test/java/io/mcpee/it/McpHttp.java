@@ -1,11 +1,15 @@
 package io.mcpee.it;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -73,15 +77,53 @@ final class McpHttp {
         return headers;
     }
 
-    /** A new session's id, by a raw initialize. */
+    /** A new session's id, by a raw initialize of a client that declares no capabilities. */
     String initialize() throws IOException, InterruptedException {
+        return initialize("{}");
+    }
+
+    /** A new session's id, by a raw initialize of a client declaring {@code capabilities} (a JSON object). */
+    String initialize(String capabilities) throws IOException, InterruptedException {
         HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw-http\","
-                + "\"version\":\"1\"}}}", jsonHeaders());
+                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":" + capabilities + ",\"clientInfo\":{"
+                + "\"name\":\"raw-http\",\"version\":\"1\"}}}", jsonHeaders());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("initialize answered " + response.statusCode() + ": " + response.body());
         }
         return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    /**
+     * A POST whose answer must be an event stream, read as it arrives: its events one by one with
+     * {@link #nextEvent}; closing the reader closes the stream.
+     */
+    BufferedReader openEventStream(String body, Map<String, String> headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        authorize(request, headers);
+        headers.forEach(request::header);
+        HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
+            String answer = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+            throw new AssertionError("expected an event stream, got " + response.statusCode() + " " + type + ": "
+                    + answer);
+        }
+        return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The next event's data, or null at the end of the stream; comments are skipped. */
+    static String nextEvent(BufferedReader reader) throws IOException {
+        String data = null;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (line.startsWith("data: ")) {
+                data = line.substring(6);
+            } else if (line.isEmpty() && data != null) {
+                return data;
+            }
+        }
+        return data;
     }
 
     /** Headers of a POST in an established session. */

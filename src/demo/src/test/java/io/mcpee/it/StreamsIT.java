@@ -13,21 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.mcpee.it.McpHttp.jsonHeaders;
@@ -133,15 +129,15 @@ class StreamsIT {
     @Test
     void notificationsCancelledStopsTheRunningCallAndTheAuditSaysSo() throws Exception {
         String session = http.initialize();
-        InputStream stream = open(call("4", 100, 100, "{\"progressToken\":\"c-1\"}"), sessionHeaders(session));
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            assertTrue(nextEvent(events).contains("notifications/progress"), "the call is under way");
+        try (BufferedReader events = http.openEventStream(call("4", 100, 100, "{\"progressToken\":\"c-1\"}"),
+                sessionHeaders(session))) {
+            assertTrue(McpHttp.nextEvent(events).contains("notifications/progress"), "the call is under way");
             HttpResponse<String> cancelled = http.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
                     + "\"params\":{\"requestId\":4,\"reason\":\"the user changed their mind\"}}",
                     sessionHeaders(session));
             assertEquals(202, cancelled.statusCode());
             List<String> rest = new ArrayList<>();
-            for (String event = nextEvent(events); event != null; event = nextEvent(events)) {
+            for (String event = McpHttp.nextEvent(events); event != null; event = McpHttp.nextEvent(events)) {
                 rest.add(event);
             }
             assertTrue(rest.size() < 10, "stopped long before its 100 steps: " + rest.size() + " events");
@@ -155,11 +151,10 @@ class StreamsIT {
     void closingAStatelessCallsStreamCancelsIt() throws Exception {
         String meta = "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{},\"progressToken\":\"c-2\"}";
-        InputStream stream = open(call("\"s-2\"", 100, 100, meta), jsonHeaders("MCP-Protocol-Version", "2026-07-28",
-                "Mcp-Method", "tools/call", "Mcp-Name", "build_report"));
-        BufferedReader events = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        assertTrue(nextEvent(events).contains("notifications/progress"), "the call is under way");
-        stream.close();
+        BufferedReader events = http.openEventStream(call("\"s-2\"", 100, 100, meta), jsonHeaders(
+                "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "build_report"));
+        assertTrue(McpHttp.nextEvent(events).contains("notifications/progress"), "the call is under way");
+        events.close();
         JsonObject entry = null;
         for (int i = 0; i < 100 && entry == null; i++) {
             TimeUnit.MILLISECONDS.sleep(100);
@@ -187,34 +182,10 @@ class StreamsIT {
                 + (meta == null ? "" : ",\"_meta\":" + meta) + "}}";
     }
 
-    /** A POST whose answer is read as it arrives. */
-    private InputStream open(String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.endpoint()).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        return response.body();
-    }
-
-    /** The next event's data, or null at the end of the stream; comments are skipped. */
-    private static String nextEvent(BufferedReader reader) throws Exception {
-        String data = null;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            if (line.startsWith("data: ")) {
-                data = line.substring(6);
-            } else if (line.isEmpty() && data != null) {
-                return data;
-            }
-        }
-        return data;
-    }
-
     private static List<JsonObject> events(String body) throws Exception {
         List<JsonObject> events = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new StringReader(body));
-        for (String event = nextEvent(reader); event != null; event = nextEvent(reader)) {
+        for (String event = McpHttp.nextEvent(reader); event != null; event = McpHttp.nextEvent(reader)) {
             events.add(Json.createReader(new StringReader(event)).readObject());
         }
         return events;

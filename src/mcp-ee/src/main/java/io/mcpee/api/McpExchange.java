@@ -41,13 +41,23 @@ public interface McpExchange {
 
     /**
      * Asks the agent's client (see {@link InputRequest}) and returns its answers by key, once it has given all of
-     * them. Until then this does not return: the call ends with an {@code input_required} result (protocol
-     * 2026-07-28), its transaction rolled back, and the client calls the tool again with the answers; the method
-     * then runs again from its start, and this time {@code ask} returns them (answers of earlier rounds come back
-     * too, carried in the call's tamper-proof {@code requestState}). So do not catch what it throws.
+     * them; a key already answered in this call is not asked again.
+     * <p>
+     * In a session (protocol 2025-11-25 and earlier) the questions go to the client on the call's event stream and
+     * this waits for its answers, at most {@code mcpee.mcp.ask-timeout} (then 408), with the call's transaction
+     * open: ask before changing anything. The call is answered as an event stream when its client accepts one and
+     * declared it can answer something, and the resource class takes an {@code McpExchange}.
+     * <p>
+     * In protocol 2026-07-28 this does not return until the client has the answers: the call ends with an
+     * {@code input_required} result, its transaction rolled back, and the client calls the tool again with the
+     * answers; the method then runs again from its start, and this time {@code ask} returns them (answers of
+     * earlier rounds come back too, carried in the call's tamper-proof {@code requestState}). So do not catch what
+     * it throws.
      *
-     * @throws jakarta.ws.rs.BadRequestException when no client can answer: on a REST request, or in a session of
-     *                                           an older protocol revision (not supported yet)
+     * @throws jakarta.ws.rs.BadRequestException when no client can answer (a REST request; a session's client that
+     *                                           did not declare the capability a question needs), or the client
+     *                                           refused or cancelled
+     * @throws jakarta.ws.rs.ClientErrorException 408 when a session's client did not answer in time
      */
     Map<String, JsonObject> ask(InputRequest... requests);
 

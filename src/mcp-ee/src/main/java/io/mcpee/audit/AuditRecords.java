@@ -57,14 +57,15 @@ class AuditRecords {
 
     /**
      * The call's arguments, redacted; for a tool call that ran with its client's answers ({@code input_required}
-     * rounds), those too, under {@value #INPUT_RESPONSES} and redacted by names and patterns, so the entry shows
-     * what a person approved or entered.
+     * rounds, or asked in a session while it ran), those too, under {@value #INPUT_RESPONSES} and redacted by
+     * names and patterns, so the entry shows what a person approved or entered.
      */
     private JsonObject audited(AgentCall call) {
         JsonObject arguments = redactor.arguments(call.toolName(), call.arguments());
-        if (call instanceof ToolCall toolCall && toolCall.context().inputResponses() != null) {
-            return JsonText.BUILDERS.createObjectBuilder(arguments)
-                    .add(INPUT_RESPONSES, redactor.redact(toolCall.context().inputResponses())).build();
+        JsonObject answers = call instanceof ToolCall toolCall ? toolCall.context().inputResponses().get() : null;
+        if (answers != null) {
+            return JsonText.BUILDERS.createObjectBuilder(arguments).add(INPUT_RESPONSES, redactor.redact(answers))
+                    .build();
         }
         return arguments;
     }

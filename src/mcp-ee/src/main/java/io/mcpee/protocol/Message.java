@@ -1,6 +1,7 @@
 package io.mcpee.protocol;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,10 +33,16 @@ public sealed interface Message {
         }
     }
 
-    /** A client's response to a server-initiated request; this server sends none, so it is acknowledged only. */
-    record Response(RequestId id) implements Message {
+    /**
+     * A client's response to a request the server sent it (a tool call asking its client, in a session): its
+     * {@code result}, or its {@code error} (a JSON-RPC error object); exactly one of them is non-null.
+     */
+    record Response(RequestId id, JsonValue result, JsonObject error) implements Message {
         public Response {
             requireNonNull(id, "id is null");
+            if ((result == null) == (error == null)) {
+                throw new IllegalArgumentException("a response has a result or an error");
+            }
         }
     }
 }

@@ -61,8 +61,13 @@ public final class MessageParser {
         JsonValue id = object.get("id");
         JsonValue method = object.get("method");
         if (method == null) {
-            if (id != null && (object.containsKey("result") || object.containsKey("error"))) {
-                return new Message.Response(new RequestId(id));
+            if (id != null && object.containsKey("result") != object.containsKey("error")) {
+                if (object.containsKey("error") && !(object.get("error") instanceof JsonObject)) {
+                    throw new ProtocolException(ErrorCode.INVALID_REQUEST,
+                            "Invalid request: a response's \"error\" must be an object");
+                }
+                return new Message.Response(new RequestId(id), object.get("result"),
+                        object.get("error") instanceof JsonObject error ? error : null);
             }
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "Invalid request: \"method\" is missing");
         }

@@ -21,6 +21,7 @@ import io.mcpee.protocol.Responses;
 import io.mcpee.results.Redactor;
 import io.mcpee.results.ToolOutcome;
 import io.mcpee.security.ToolAccess;
+import io.mcpee.tools.ToolDefinition;
 import io.mcpee.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,12 +56,14 @@ class McpDispatcher {
     private final InFlightCalls inFlight;
     private final Redactor redactor;
     private final RequestStates states;
+    private final ClientRequests clientRequests;
 
     @Inject
     McpDispatcher(ToolRegistry registry, ToolInvoker invoker, TransportConfig config, ToolAccess access,
                   Throttle throttle, ServerDescription description, CurrentExchange current, InFlightCalls inFlight,
-                  Redactor redactor, RequestStates states) {
+                  Redactor redactor, RequestStates states, ClientRequests clientRequests) {
         this.states = states;
+        this.clientRequests = clientRequests;
         this.current = current;
         this.inFlight = inFlight;
         this.redactor = redactor;
@@ -74,7 +77,7 @@ class McpDispatcher {
 
     /** For the CDI client proxy only. */
     protected McpDispatcher() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -229,7 +232,7 @@ class McpDispatcher {
                 }
             });
         }
-        return new ToolCallExchange.Asking(meta.clientCapabilities(), answers);
+        return ToolCallExchange.Asking.stateless(meta.clientCapabilities(), answers);
     }
 
     /** Who a sealed state is issued to: the authenticated caller (or anonymous). */
@@ -250,9 +253,34 @@ class McpDispatcher {
         }
     }
 
+    /**
+     * Whether a session's tool call may ask its client while it runs: the client declared it can answer something
+     * (elicitation, sampling, roots) and the tool's resource class takes an {@link io.mcpee.api.McpExchange}. Such
+     * a call is answered as an event stream, which carries the questions.
+     */
+    boolean mayAsk(Message.Request call, McpSession session) {
+        JsonObject capabilities = session.capabilities();
+        if (!capabilities.containsKey("elicitation") && !capabilities.containsKey("sampling")
+                && !capabilities.containsKey("roots") || !(call.params().get("name") instanceof JsonString name)) {
+            return false;
+        }
+        ToolDefinition tool = registry.find(name.getString());
+        return tool != null && ExchangeUsers.uses(tool.target().resourceClass());
+    }
+
+    /**
+     * A session's client answered a request the server sent it (a tool call asking it): handed to the call waiting
+     * for it. A response to nothing awaited (late, or made up) changes nothing.
+     */
+    void answered(McpSession session, Message.Response response) {
+        clientRequests.answered(session.id(), response);
+    }
+
     private Answer respond(Message.Request request, McpSession session, RequestContext http, EventStream stream) {
         if (request.method().equals("tools/call")) {
-            ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel(), null);
+            ToolOutcome outcome = callTool(request, session.client(), http, stream, session.logLevel(),
+                    ToolCallExchange.Asking.inSession(new SessionQuestions(clientRequests, session,
+                            config.askTimeout())));
             return outcome.throttled() ? Answer.throttled(SESSION_ERRORS, request.id(), outcome.retryAfterSeconds())
                     : Answer.of(Responses.result(request.id(), outcome.result()));
         }
@@ -327,13 +355,13 @@ class McpDispatcher {
         } else {
             throw new ProtocolException(ErrorCode.INVALID_PARAMS, "Invalid params: \"arguments\" must be an object");
         }
-        ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
-                http.request(), http.providers(), client.sessionId(), request.id().toJson(), client.name(),
-                client.version(), asking == null ? null : asking.answersJson());
         String tool = ((JsonString) name).getString();
         JsonObject callArguments = argumentObject;
         ToolCallExchange exchange = new ToolCallExchange(stream, RequestMeta.progressToken(params), logLevel,
                 message -> redactor.scrub(message, tool, callArguments), asking);
+        ToolCallContext context = new ToolCallContext(http.headers(), http.uriInfo(), http.security(),
+                http.request(), http.providers(), client.sessionId(), request.id().toJson(), client.name(),
+                client.version(), exchange::answers);
         String requestId = request.id().toJson();
         if (client.sessionId() != null) {
             inFlight.started(client.sessionId(), requestId, exchange);

@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json};
@@ -129,7 +130,7 @@ public class McpEndpoint {
                 throw rejection(Response.Status.BAD_REQUEST,
                         "Invalid request: JSON-RPC batches are not supported in protocol " + version);
             }
-            if (streamed(envelope, headers, session.logLevel() != null)) {
+            if (streamed(envelope, headers, call -> session.logLevel() != null || dispatcher.mayAsk(call, session))) {
                 Message.Request call = (Message.Request) envelope.messages().get(0);
                 return eventStream(stream -> dispatcher.answer(call, session, context, stream));
             }
@@ -165,7 +166,7 @@ public class McpEndpoint {
             return json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(), e.code(),
                     e.getMessage(), e.dataJson()));
         }
-        if (streamed(envelope, headers, meta.logLevel() != null)) {
+        if (streamed(envelope, headers, call -> meta.logLevel() != null)) {
             return eventStream(stream -> dispatcher.answerStateless(request, meta, context, stream));
         }
         McpDispatcher.Answer answer = dispatcher.answerStateless(request, meta, context, null);
@@ -244,8 +245,10 @@ public class McpEndpoint {
         }
         String version = ProtocolVersion.negotiate(params.getString("protocolVersion"));
         JsonObject client = params.get("clientInfo") instanceof JsonObject info ? info : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject capabilities = params.get("capabilities") instanceof JsonObject declared ? declared
+                : JsonValue.EMPTY_JSON_OBJECT;
         McpSession session = sessions.create(version, client.getString("name", null),
-                client.getString("version", null), SessionOwner.of(servletRequest)).orElse(null);
+                client.getString("version", null), capabilities, SessionOwner.of(servletRequest)).orElse(null);
         if (session == null) {
             return json(Response.Status.SERVICE_UNAVAILABLE, Responses.error(request.id(), ErrorCode.INTERNAL_ERROR,
                     "Service Unavailable: too many sessions, try again later"));
@@ -280,6 +283,8 @@ public class McpEndpoint {
             } else if (message instanceof Message.Notification notification
                     && notification.method().equals("notifications/cancelled")) {
                 dispatcher.cancel(session, notification.params());
+            } else if (message instanceof Message.Response response) {
+                dispatcher.answered(session, response);
             }
             // notifications (notifications/initialized, cancellations) and client responses need no answer
         }
@@ -300,17 +305,19 @@ public class McpEndpoint {
 
     /**
      * Whether a POST is answered as an event stream: one {@code tools/call} whose client accepts
-     * {@code text/event-stream} and asked for something to be sent before the result — progress (a progress token)
-     * or log messages ({@code wantsLogs}). Anything else is answered with plain JSON.
+     * {@code text/event-stream} and may be sent something before the result — progress it asked for (a progress
+     * token), or what {@code mayBeSent} finds: log messages it asked for, questions the tool may ask it. Anything
+     * else is answered with plain JSON.
      */
-    private static boolean streamed(MessageParser.Envelope envelope, HttpHeaders headers, boolean wantsLogs) {
+    private static boolean streamed(MessageParser.Envelope envelope, HttpHeaders headers,
+                                    Predicate<Message.Request> mayBeSent) {
         if (envelope.batch() || !(envelope.messages().get(0) instanceof Message.Request request)
                 || !request.method().equals("tools/call")) {
             return false;
         }
         String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.SERVER_SENT_EVENTS)
-                && (wantsLogs || RequestMeta.progressToken(request.params()) != null);
+                && (RequestMeta.progressToken(request.params()) != null || mayBeSent.test(request));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mcpee.transport;
 
 import io.mcpee.api.LogLevel;
+import jakarta.json.JsonObject;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,16 +15,18 @@ final class McpSession {
     private final String protocolVersion;
     private final String clientName;
     private final String clientVersion;
+    private final JsonObject capabilities;
     private final SessionOwner owner;
     private volatile long lastUsedNanos;
     private volatile LogLevel logLevel;
 
-    McpSession(String id, String protocolVersion, String clientName, String clientVersion, SessionOwner owner,
-               long nowNanos) {
+    McpSession(String id, String protocolVersion, String clientName, String clientVersion, JsonObject capabilities,
+               SessionOwner owner, long nowNanos) {
         this.id = requireNonNull(id, "id is null");
         this.protocolVersion = requireNonNull(protocolVersion, "protocolVersion is null");
         this.clientName = clientName;
         this.clientVersion = clientVersion;
+        this.capabilities = requireNonNull(capabilities, "capabilities is null");
         this.owner = requireNonNull(owner, "owner is null");
         this.lastUsedNanos = nowNanos;
     }
@@ -43,6 +46,11 @@ final class McpSession {
     /** The session's client, for the requests it makes. */
     Client client() {
         return new Client(id, clientName, clientVersion);
+    }
+
+    /** What the client declared at {@code initialize} it can answer: {@code elicitation}, {@code sampling}, ... */
+    JsonObject capabilities() {
+        return capabilities;
     }
 
     /** The least severe log message the client asked for ({@code logging/setLevel}); null until it asks. */

@@ -2,6 +2,7 @@ package io.mcpee.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -41,7 +42,7 @@ class SessionRegistry {
 
     /** A new session of {@code owner}, or empty when the server holds its maximum of live sessions. */
     Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion,
-                                SessionOwner owner) {
+                                JsonObject capabilities, SessionOwner owner) {
         long now = nanoClock.getAsLong();
         if (sessions.size() >= config.maxSessions()) {
             sweep(now);
@@ -52,7 +53,8 @@ class SessionRegistry {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        McpSession session = new McpSession(id, protocolVersion, clientName, clientVersion, owner, now);
+        McpSession session = new McpSession(id, protocolVersion, clientName, clientVersion, capabilities, owner,
+                now);
         sessions.put(id, session);
         return Optional.of(session);
     }

@@ -4,13 +4,13 @@ import io.mcpee.api.InputRequest;
 import io.mcpee.api.LogLevel;
 import io.mcpee.invocation.InputRequired;
 import io.mcpee.protocol.JsonText;
-import io.mcpee.protocol.ProtocolVersion;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.BadRequestException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,7 @@ final class ToolCallExchange {
      * @param progressToken the request's {@code _meta.progressToken}, or null when it asked for no progress
      * @param minimumLevel  the least severe log level the agent wants, or null when it wants none
      * @param scrubber      masks the call's sensitive arguments and anything that looks like a credential
-     * @param asking        what the client declared it can answer, and the answers it gave; null when it cannot
-     *                      be asked (a session of an older revision)
+     * @param asking        what the client declared it can answer, and the answers it gave
      */
     ToolCallExchange(EventStream stream, JsonValue progressToken, LogLevel minimumLevel,
                      UnaryOperator<String> scrubber, Asking asking) {
@@ -49,27 +48,41 @@ final class ToolCallExchange {
     }
 
     /**
-     * What a 2026-07-28 client can answer (its {@code _meta} capabilities) and has answered (this request's
-     * {@code inputResponses}, and the earlier rounds' answers its {@code requestState} carries).
+     * What the client can answer, and has answered. A 2026-07-28 client: its {@code _meta} capabilities, this
+     * request's {@code inputResponses} and the earlier rounds' answers its {@code requestState} carries; questions
+     * still open end the call {@code input_required}. A session's client: what it declared at {@code initialize},
+     * the answers it gave during this call, and {@code session}, which asks it while the call waits.
      */
-    record Asking(JsonObject capabilities, Map<String, JsonObject> answers) {
-        /** The answers as one JSON object, for the audit; null when there are none. */
-        JsonObject answersJson() {
-            if (answers.isEmpty()) {
+    record Asking(JsonObject capabilities, Map<String, JsonObject> answers, SessionQuestions session) {
+        static Asking stateless(JsonObject capabilities, Map<String, JsonObject> answers) {
+            return new Asking(capabilities, answers, null);
+        }
+
+        static Asking inSession(SessionQuestions session) {
+            // filled while the call runs, read by the audit when it has ended
+            return new Asking(session.capabilities(), Collections.synchronizedMap(new LinkedHashMap<>()), session);
+        }
+    }
+
+    /** The answers the client gave, as one JSON object for the audit; null when there are none. */
+    JsonObject answers() {
+        synchronized (asking.answers()) {
+            if (asking.answers().isEmpty()) {
                 return null;
             }
             var json = JsonText.BUILDERS.createObjectBuilder();
-            answers.forEach(json::add);
+            asking.answers().forEach(json::add);
             return json.build();
         }
     }
 
-    /** The answers by key, or {@link InputRequired} for what is still to be asked (or what the client lacks). */
+    /**
+     * The answers by key. Questions already answered in this call are not asked again; a session's client is asked
+     * the others now, over the call's event stream; for a 2026-07-28 client they end the call
+     * ({@link InputRequired}), as does a question its client did not declare it can answer. Not synchronized:
+     * the method may report progress from other threads while it waits for a session's client.
+     */
     Map<String, JsonObject> ask(InputRequest... questions) {
-        if (asking == null) {
-            throw new BadRequestException("asking the client needs an MCP client of protocol "
-                    + ProtocolVersion.STATELESS + "; a session of an older revision cannot be asked yet");
-        }
         Map<String, JsonObject> given = new LinkedHashMap<>();
         List<InputRequest> open = new ArrayList<>();
         for (InputRequest question : questions) {
@@ -77,19 +90,33 @@ final class ToolCallExchange {
             if (answer != null) {
                 given.put(question.key(), answer);
             } else if (!canAsk(question)) {
+                if (asking.session() != null) {
+                    throw new BadRequestException("the agent's MCP client did not declare the "
+                            + question.capability() + " capability, which this operation needs");
+                }
                 throw InputRequired.missing(question.capability());
             } else {
                 open.add(question);
             }
         }
-        if (!open.isEmpty()) {
+        if (open.isEmpty()) {
+            return given;
+        }
+        if (asking.session() == null) {
             throw InputRequired.questions(open, asking.answers());
         }
+        if (stream == null) {
+            throw new BadRequestException("this operation asks the agent's MCP client, which needs the call "
+                    + "answered as an event stream: the client must accept text/event-stream");
+        }
+        Map<String, JsonObject> answers = asking.session().ask(open, stream, this::cancelled);
+        asking.answers().putAll(answers);
+        given.putAll(answers);
         return given;
     }
 
     boolean canAsk(InputRequest question) {
-        return asking != null && asking.capabilities().containsKey(question.capability());
+        return asking.capabilities().containsKey(question.capability());
     }
 
     synchronized void progress(double progress, Double total, String message) {

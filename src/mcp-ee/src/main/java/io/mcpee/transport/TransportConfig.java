@@ -16,6 +16,7 @@ class TransportConfig {
     private final int pageSize;
     private final String serverVersion;
     private final Duration cacheTtl;
+    private final Duration askTimeout;
 
     @Inject
     TransportConfig(@ConfigProperty(name = "mcpee.mcp.max-request-bytes", defaultValue = "1048576")
@@ -25,12 +26,14 @@ class TransportConfig {
                     @ConfigProperty(name = "mcpee.mcp.max-sessions", defaultValue = "10000") int maxSessions,
                     @ConfigProperty(name = "mcpee.mcp.page-size", defaultValue = "100") int pageSize,
                     @ConfigProperty(name = "mcpee.server.version", defaultValue = "unknown") String serverVersion,
-                    @ConfigProperty(name = "mcpee.mcp.cache-ttl", defaultValue = "PT1M") String cacheTtl) {
+                    @ConfigProperty(name = "mcpee.mcp.cache-ttl", defaultValue = "PT1M") String cacheTtl,
+                    @ConfigProperty(name = "mcpee.mcp.ask-timeout", defaultValue = "PT2M") String askTimeout) {
         if (maxRequestBytes < 1024 || maxSessions < 1 || pageSize < 1) {
             throw new IllegalArgumentException("mcpee.mcp.max-request-bytes must be at least 1024, "
                     + "mcpee.mcp.max-sessions and mcpee.mcp.page-size at least 1");
         }
         this.cacheTtl = duration("mcpee.mcp.cache-ttl", cacheTtl);
+        this.askTimeout = duration("mcpee.mcp.ask-timeout", askTimeout);
         this.maxRequestBytes = maxRequestBytes;
         this.sessionIdleTimeout = Duration.parse(sessionIdleTimeout);
         this.maxSessions = maxSessions;
@@ -40,7 +43,7 @@ class TransportConfig {
 
     /** For the CDI client proxy only. */
     protected TransportConfig() {
-        this(1048576, "PT30M", 1, 1, "", "PT0S");
+        this(1048576, "PT30M", 1, 1, "", "PT0S", "PT0S");
     }
 
     private static Duration duration(String key, String value) {
@@ -59,6 +62,14 @@ class TransportConfig {
     /** How long a 2026-07-28 client may keep a {@code tools/list} or {@code server/discover} result. */
     Duration cacheTtl() {
         return cacheTtl;
+    }
+
+    /**
+     * How long a session's tool call waits for its client to answer a question (elicitation, sampling, roots); its
+     * transaction stays open meanwhile, so keep it below the server's transaction timeout.
+     */
+    Duration askTimeout() {
+        return askTimeout;
     }
 
     long maxRequestBytes() {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,22 @@ class MessageParserTest {
         Message.Notification notification = assertInstanceOf(Message.Notification.class,
                 single("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
         assertTrue(notification.params().isEmpty());
-        assertInstanceOf(Message.Response.class, single("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{}}"));
+        Message.Response result = assertInstanceOf(Message.Response.class,
+                single("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"action\":\"accept\"}}"));
+        assertEquals("3", result.id().toJson());
+        assertEquals("{\"action\":\"accept\"}", result.result().toString());
+        assertNull(result.error());
+        Message.Response error = assertInstanceOf(Message.Response.class, single(
+                "{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"error\":{\"code\":-1,\"message\":\"declined\"}}"));
+        assertEquals("declined", error.error().getString("message"));
+        assertNull(error.result());
+    }
+
+    @Test
+    void aResponseHasAResultOrAnErrorObject() {
+        assertInstanceOf(Message.Invalid.class, single("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":\"no\"}"));
+        assertInstanceOf(Message.Invalid.class,
+                single("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{},\"error\":{\"code\":1}}"));
     }
 
     @ParameterizedTest
