@@ -5,7 +5,9 @@ import io.mcpee.api.InputRequest;
 import io.mcpee.api.LogLevel;
 import io.mcpee.api.McpExchange;
 import io.mcpee.api.McpTool;
+import io.mcpee.api.ToolListChanged;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -44,6 +46,8 @@ public class ConformanceResource {
 
     @Inject
     McpExchange exchange;
+    @Inject
+    Event<ToolListChanged> toolLists;
 
     @POST
     @Path("progress")
@@ -275,6 +279,15 @@ public class ConformanceResource {
             array.add(Json.createObjectBuilder().add("const", prefix + (i + 1)).add("title", titles[i]));
         }
         return array;
+    }
+
+    @POST
+    @Path("trigger-tool-change")
+    @Produces(MediaType.TEXT_PLAIN)
+    @McpTool(name = "test_trigger_tool_change", description = "Tells the listening clients that the tool list changed")
+    public String triggerToolChange() {
+        toolLists.fire(new ToolListChanged());
+        return "tool list changed";
     }
 
     @POST

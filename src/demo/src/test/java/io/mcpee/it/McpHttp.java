@@ -94,13 +94,17 @@ final class McpHttp {
     }
 
     /**
-     * A POST whose answer must be an event stream, read as it arrives: its events one by one with
-     * {@link #nextEvent}; closing the reader closes the stream.
+     * A POST (a GET when {@code body} is null) whose answer must be an event stream, read as it arrives: its events
+     * one by one with {@link #nextEvent}; closing the reader closes the stream.
      */
     BufferedReader openEventStream(String body, Map<String, String> headers) throws IOException,
             InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofString(body));
+        }
         authorize(request, headers);
         headers.forEach(request::header);
         HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

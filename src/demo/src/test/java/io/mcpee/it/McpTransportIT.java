@@ -192,15 +192,6 @@ class McpTransportIT {
     }
 
     @Test
-    void getHasNoStreamYet() throws Exception {
-        HttpResponse<String> response = http.send("GET", Map.of("Accept", "text/event-stream",
-                "Mcp-Session-Id", session));
-        assertEquals(405, response.statusCode());
-        assertEquals("POST, DELETE", response.headers().firstValue("Allow").orElse(""));
-        assertError(response, "null", -32600);
-    }
-
-    @Test
     void oversizedBodiesAreRefused() throws Exception {
         String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
                 + "x".repeat(2 * 1024 * 1024) + "\"}}";

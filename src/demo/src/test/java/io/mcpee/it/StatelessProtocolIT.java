@@ -226,7 +226,7 @@ class StatelessProtocolIT {
         assertFalse(json(listed).getJsonObject("result").containsKey("resultType"), "2025-11-25 results as before");
         HttpResponse<String> delete = http.send("DELETE", Map.of());
         assertEquals(405, delete.statusCode());
-        assertEquals("POST, DELETE, OPTIONS", delete.headers().firstValue("Allow").orElse(""));
+        assertEquals("GET, POST, DELETE, OPTIONS", delete.headers().firstValue("Allow").orElse(""));
         assertEquals(204, http.send("DELETE", Map.of("Mcp-Session-Id", session)).statusCode());
     }
 

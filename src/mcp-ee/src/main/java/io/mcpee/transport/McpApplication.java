@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JAX-RS application of the MCP endpoint, apart from the application's own: it lists its one resource, so
- * it never serves the application's resources, and {@link McpEndpoint} refuses to serve under any other path.
+ * The JAX-RS application of the MCP endpoint, apart from the application's own: it lists its one resource (and
+ * that resource's filter and exception mapper), so it never serves the application's resources, and
+ * {@link McpEndpoint} refuses to serve under any other path.
  */
 @ApplicationPath(McpApplication.PATH)
 public class McpApplication extends Application {
@@ -16,7 +17,7 @@ public class McpApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(McpEndpoint.class, UnexpectedFailureMapper.class);
+        return Set.of(McpEndpoint.class, StreamRouting.class, UnexpectedFailureMapper.class);
     }
 
     /**

@@ -254,6 +254,27 @@ class McpDispatcher {
     }
 
     /**
+     * Why a 2026-07-28 {@code subscriptions/listen} that passed {@link StatelessRequests#check} is refused: throttled
+     * (it draws on the caller's listing budget, as {@code tools/list} does; 429), or a {@code notifications} filter
+     * that is not an object (-32602, 400); null when it may open its stream.
+     */
+    Answer refuseListen(Message.Request request) {
+        JsonValue filter = request.params().get("notifications");
+        if (filter != null && filter.getValueType() != JsonValue.ValueType.OBJECT) {
+            return Answer.refusal(Responses.statelessError(request.id(), ErrorCode.INVALID_PARAMS,
+                    "Invalid params: \"notifications\" must be an object", null), 400);
+        }
+        return throttle.admitListing().map(refused -> Answer.throttled(STATELESS_ERRORS, request.id(),
+                refused.retryAfterSeconds())).orElse(null);
+    }
+
+    /** Whether a {@code subscriptions/listen} asked for tool list changes (the only kind this server sends). */
+    boolean wantsToolListChanges(Message.Request listen) {
+        return listen.params().get("notifications") instanceof JsonObject filter
+                && filter.get("toolsListChanged") == JsonValue.TRUE;
+    }
+
+    /**
      * Whether a session's tool call may ask its client while it runs: the client declared it can answer something
      * (elicitation, sampling, roots) and the tool's resource class takes an {@link io.mcpee.api.McpExchange}. Such
      * a call is answered as an event stream, which carries the questions.

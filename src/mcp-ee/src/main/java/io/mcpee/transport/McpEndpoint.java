@@ -21,6 +21,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +31,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.ext.Providers;
 
 import java.io.IOException;
@@ -39,8 +43,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json};
- * {@code DELETE} ends a session. It serves protocol 2026-07-28 (stateless: every request carries its revision and
+ * The MCP Streamable HTTP endpoint at {@code /mcp}: JSON-RPC over POST, answered with {@code application/json} (or
+ * an event stream when a tool call sends something before its result); {@code DELETE} ends a session; a session's
+ * {@code GET} and a 2026-07-28 {@code subscriptions/listen} open a stream that stays open. It serves protocol 2026-07-28 (stateless: every request carries its revision and
  * client in {@code _meta}) beside the revisions that open a session with {@code initialize}, chosen per request
  * ({@link StatelessRequests#applies}). Every check that can reject a request happens here, before any message is
  * handled: path, Host and Origin, size, media types, then protocol version and session, or 2026-07-28's headers.
@@ -51,6 +56,8 @@ import java.util.function.Predicate;
 public class McpEndpoint {
     static final String SESSION_HEADER = "Mcp-Session-Id";
     static final String VERSION_HEADER = "MCP-Protocol-Version";
+    /** The methods of this endpoint, as {@code OPTIONS} and every 405 name them. */
+    private static final String ALLOWED = "GET, POST, DELETE, OPTIONS";
 
     private final McpDispatcher dispatcher;
     private final SessionRegistry sessions;
@@ -58,6 +65,7 @@ public class McpEndpoint {
     private final OriginPolicy origins;
     private final CrossOrigin crossOrigin;
     private final ServerDescription description;
+    private final ListeningStreams streams;
     // CDI's built-in bean for the current servlet request, not a JAX-RS @Context parameter: JAX-RS makes the latter
     // through a per-request factory, which cost about 2 % of a tool call's CPU in bench/run.sh
     private final HttpServletRequest servletRequest;
@@ -75,8 +83,10 @@ public class McpEndpoint {
 
     @Inject
     McpEndpoint(McpDispatcher dispatcher, SessionRegistry sessions, TransportConfig config,
-                HttpServletRequest servletRequest, CrossOrigin crossOrigin, ServerDescription description) {
+                HttpServletRequest servletRequest, CrossOrigin crossOrigin, ServerDescription description,
+                ListeningStreams streams) {
         this.dispatcher = dispatcher;
+        this.streams = streams;
         this.description = description;
         this.servletRequest = servletRequest;
         this.sessions = sessions;
@@ -97,6 +107,7 @@ public class McpEndpoint {
         this.origins = null;
         this.crossOrigin = null;
         this.description = null;
+        this.streams = null;
     }
 
     @POST
@@ -176,17 +187,99 @@ public class McpEndpoint {
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.json()).build();
     }
 
+    /**
+     * A session's {@code GET}: an event stream that stays open for what the server sends outside any call
+     * ({@code notifications/tools/list_changed}); see {@link ListeningStreams}. Without a session there is nothing to
+     * open (2026-07-28 has no {@code GET}: 405). A refusal is plain JSON, as JAX-RS sends a thrown response as is.
+     */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context HttpHeaders headers, @Context SseEventSink sink, @Context Sse sse) {
+        try {
+            rejectUnlessServable(headers);
+            McpSession session = streamSession(headers);
+            protocolVersion(headers);
+            if (!streams.openForSession(session.id(), ListeningStreams.sse(sink, sse))) {
+                throw rejection(Response.Status.SERVICE_UNAVAILABLE,
+                        "Service Unavailable: too many open event streams, try again later");
+            }
+        } catch (Rejection rejection) {
+            throw new WebApplicationException(rejection.response());
+        }
+    }
+
+    /** A {@code GET} that does not accept an event stream: 406, or 405 without a session. */
     @GET
     public Response get(@Context HttpHeaders headers) {
         try {
             rejectUnlessServable(headers);
-            // no server-initiated messages yet, so no stream to open: the spec's answer is 405; with a body of our
-            // own, as for every other refusal here, rather than the container's HTML error page
-            return Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed: this "
-                    + "server opens no event stream; send messages with POST").response())
-                    .header(HttpHeaders.ALLOW, "POST, DELETE").build();
+            streamSession(headers);
+            throw rejection(Response.Status.NOT_ACCEPTABLE,
+                    "Not Acceptable: a GET opens an event stream: accept text/event-stream");
         } catch (Rejection rejection) {
             return rejection.response();
+        }
+    }
+
+    /** The session a {@code GET} opens its stream in: 405 without one (the body says why), 404 for an unknown one. */
+    private McpSession streamSession(HttpHeaders headers) throws Rejection {
+        String id = headers.getHeaderString(SESSION_HEADER);
+        if (id == null || id.isBlank()) {
+            throw new Rejection(Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not "
+                    + "Allowed: a GET opens the event stream of a session of protocol 2025-11-25 or earlier and "
+                    + "needs its Mcp-Session-Id; protocol 2026-07-28 listens with subscriptions/listen")
+                    .response()).header(HttpHeaders.ALLOW, ALLOWED).build());
+        }
+        return session(headers);
+    }
+
+    /**
+     * A 2026-07-28 {@code subscriptions/listen} ({@link StreamRouting} routes it here): checked as every 2026-07-28
+     * POST is, then answered with an event stream that stays open, its first event the acknowledgment; see
+     * {@link ListeningStreams}. Of the notifications a client may ask for, {@code toolsListChanged} is served.
+     */
+    @StreamRouting.Listen
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void listen(@Context HttpHeaders headers, @Context SseEventSink sink, @Context Sse sse) {
+        try {
+            rejectUnlessServable(headers);
+            if (!isJson(headers)) {
+                throw rejection(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported Media Type: the body must be application/json");
+            }
+            MessageParser.Envelope envelope = parse(readBody(), true);
+            Message message = envelope.messages().get(0);
+            if (envelope.batch() || !(message instanceof Message.Request request)
+                    || !StatelessRequests.applies(headers.getHeaderString(SESSION_HEADER),
+                    headers.getHeaderString(VERSION_HEADER), message)) {
+                RequestId id = message instanceof Message.Request r ? r.id()
+                        : message instanceof Message.Invalid invalid ? invalid.id() : RequestId.NULL;
+                throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.statelessError(id,
+                        ErrorCode.INVALID_REQUEST, "Invalid request: subscriptions/listen "
+                                + "is one request of protocol " + ProtocolVersion.STATELESS + ", without a session",
+                        null)));
+            }
+            try {
+                StatelessRequests.check(headers::getHeaderString, request);
+            } catch (ProtocolException e) {
+                throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(),
+                        e.code(), e.getMessage(), e.dataJson())));
+            }
+            McpDispatcher.Answer refused = dispatcher.refuseListen(request);
+            if (refused != null) {
+                throw new Rejection(refused.retryAfterSeconds() > 0
+                        ? retryLater(refused.status(), refused.retryAfterSeconds(), refused.json())
+                        : json(Response.Status.fromStatusCode(refused.status()), refused.json()));
+            }
+            if (!streams.openSubscription(request.id().value(), dispatcher.wantsToolListChanges(request),
+                    ListeningStreams.sse(sink, sse))) {
+                throw new Rejection(json(Response.Status.SERVICE_UNAVAILABLE, Responses.statelessError(request.id(),
+                        ErrorCode.INTERNAL_ERROR, "Service Unavailable: too many open event streams, try again "
+                                + "later", null)));
+            }
+        } catch (Rejection rejection) {
+            throw new WebApplicationException(rejection.response());
         }
     }
 
@@ -202,8 +295,8 @@ public class McpEndpoint {
             String origin = headers.getHeaderString("Origin");
             String method = headers.getHeaderString("Access-Control-Request-Method");
             if (origin == null || method == null) {
-                // the methods this endpoint serves, as GET's 405 names them (GET opens no stream yet)
-                return Response.noContent().header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
+                // the methods this endpoint serves, as its 405s name them
+                return Response.noContent().header(HttpHeaders.ALLOW, ALLOWED).build();
             }
             Response.ResponseBuilder allowed = Response.noContent();
             String refused = crossOrigin.preflight(origin, method,
@@ -226,10 +319,11 @@ public class McpEndpoint {
                 // nothing to end: 2026-07-28 has no sessions, and its specification answers a DELETE so
                 return Response.fromResponse(rejection(Response.Status.METHOD_NOT_ALLOWED, "Method Not Allowed: "
                         + "DELETE ends a session of protocol 2025-11-25 or earlier and needs its Mcp-Session-Id")
-                        .response()).header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
+                        .response()).header(HttpHeaders.ALLOW, ALLOWED).build();
             }
             McpSession session = session(headers);
             sessions.remove(session);
+            streams.sessionEnded(session.id());
             return Response.noContent().build();
         } catch (Rejection rejection) {
             return rejection.response();

@@ -81,11 +81,11 @@ class ServerDescription {
     }
 
     private static JsonObjectBuilder capabilities() {
-        // the catalog is fixed once the application has started: no list_changed notifications to offer; log
+        // a caller's tool list changes with its grants (ListeningStreams tells the listening clients); log
         // messages from the tools' McpExchange, for clients that ask for them
         return JsonText.BUILDERS.createObjectBuilder()
                 .add("logging", JsonText.BUILDERS.createObjectBuilder())
-                .add("tools", JsonText.BUILDERS.createObjectBuilder().add("listChanged", false));
+                .add("tools", JsonText.BUILDERS.createObjectBuilder().add("listChanged", true));
     }
 
     private JsonObjectBuilder serverInfo() {

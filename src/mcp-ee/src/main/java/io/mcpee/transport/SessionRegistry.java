@@ -74,6 +74,12 @@ class SessionRegistry {
         return Optional.of(session);
     }
 
+    /** Whether the session of this id is still open (not ended, not idle too long); does not count as its use. */
+    boolean isLive(String id) {
+        McpSession session = sessions.get(id);
+        return session != null && !session.idleLongerThan(idleNanos, nanoClock.getAsLong());
+    }
+
     boolean remove(McpSession session) {
         return sessions.remove(session.id(), session);
     }

@@ -17,6 +17,7 @@ class TransportConfig {
     private final String serverVersion;
     private final Duration cacheTtl;
     private final Duration askTimeout;
+    private final Duration streamMaxAge;
 
     @Inject
     TransportConfig(@ConfigProperty(name = "mcpee.mcp.max-request-bytes", defaultValue = "1048576")
@@ -27,13 +28,15 @@ class TransportConfig {
                     @ConfigProperty(name = "mcpee.mcp.page-size", defaultValue = "100") int pageSize,
                     @ConfigProperty(name = "mcpee.server.version", defaultValue = "unknown") String serverVersion,
                     @ConfigProperty(name = "mcpee.mcp.cache-ttl", defaultValue = "PT1M") String cacheTtl,
-                    @ConfigProperty(name = "mcpee.mcp.ask-timeout", defaultValue = "PT2M") String askTimeout) {
+                    @ConfigProperty(name = "mcpee.mcp.ask-timeout", defaultValue = "PT2M") String askTimeout,
+                    @ConfigProperty(name = "mcpee.mcp.stream-max-age", defaultValue = "PT30M") String streamMaxAge) {
         if (maxRequestBytes < 1024 || maxSessions < 1 || pageSize < 1) {
             throw new IllegalArgumentException("mcpee.mcp.max-request-bytes must be at least 1024, "
                     + "mcpee.mcp.max-sessions and mcpee.mcp.page-size at least 1");
         }
         this.cacheTtl = duration("mcpee.mcp.cache-ttl", cacheTtl);
         this.askTimeout = duration("mcpee.mcp.ask-timeout", askTimeout);
+        this.streamMaxAge = duration("mcpee.mcp.stream-max-age", streamMaxAge);
         this.maxRequestBytes = maxRequestBytes;
         this.sessionIdleTimeout = Duration.parse(sessionIdleTimeout);
         this.maxSessions = maxSessions;
@@ -43,7 +46,7 @@ class TransportConfig {
 
     /** For the CDI client proxy only. */
     protected TransportConfig() {
-        this(1048576, "PT30M", 1, 1, "", "PT0S", "PT0S");
+        this(1048576, "PT30M", 1, 1, "", "PT0S", "PT0S", "PT0S");
     }
 
     private static Duration duration(String key, String value) {
@@ -70,6 +73,14 @@ class TransportConfig {
      */
     Duration askTimeout() {
         return askTimeout;
+    }
+
+    /**
+     * How long a listening stream (a session's {@code GET}, a {@code subscriptions/listen}) stays open before the
+     * server ends it and its client opens a new one, authenticating again.
+     */
+    Duration streamMaxAge() {
+        return streamMaxAge;
     }
 
     long maxRequestBytes() {

@@ -18,7 +18,8 @@ class SessionRegistryTest {
     private final AtomicLong now = new AtomicLong();
 
     private SessionRegistry registry(int maxSessions) {
-        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, "test", "PT1M", "PT2M");
+        TransportConfig config = new TransportConfig(1048576, "PT10M", maxSessions, 10, "test", "PT1M", "PT2M",
+                "PT30M");
         return new SessionRegistry(config, now::get);
     }
 
