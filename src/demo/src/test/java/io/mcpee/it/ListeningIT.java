@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The streams a client keeps open to hear from the server outside any call, over raw HTTP: a session's {@code GET}
  * (2025-11-25) and a 2026-07-28 {@code subscriptions/listen}. A change of an agent token's grants, made through the
- * admin API, reaches both as {@code notifications/tools/list_changed}; a subscription is acknowledged first and tags
- * every notification with its id; ending the session ends its stream; what cannot open a stream is refused in JSON.
+ * admin API, reaches both as {@code notifications/tools/list_changed}, and ends the changed token's own streams; a
+ * subscription is acknowledged first and tags every message with its id; ending the session ends its stream; what
+ * cannot open a stream is refused in JSON.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -78,13 +79,16 @@ class ListeningIT {
         }
     }
 
-    /** A session's GET stream hears of a grant change, and ends with its session (also run on WildFly). */
+    /**
+     * A session's GET stream hears of another token's grant change and stays open, then ends with its session (also
+     * run on WildFly).
+     */
     static void sessionStreamHearsOfGrantChanges(URL base) throws Exception {
         Agent agent = Agent.readerOn(base);
         McpHttp http = new McpHttp(base, agent.secret());
         String session = http.initialize();
         try (BufferedReader events = http.openEventStream(null, sessionHeaders(session))) {
-            agent.grantWrite(base);
+            Agent.readerOn(base).grantWrite(base);
             JsonObject changed = json(McpHttp.nextEvent(events));
             assertEquals("notifications/tools/list_changed", changed.getString("method"), changed.toString());
             assertEquals(204, http.send("DELETE", sessionHeaders(session)).statusCode());
@@ -93,8 +97,8 @@ class ListeningIT {
     }
 
     /**
-     * A subscription is acknowledged with what this server sends, then hears of a grant change, tagged with its id
-     * (also run on WildFly).
+     * A subscription is acknowledged with what this server sends, then hears of its own token's grant change, tagged
+     * with its id, and ends with its closing result: it was opened with the token as it was (also run on WildFly).
      */
     static void subscriptionHearsOfGrantChanges(URL base) throws Exception {
         Agent agent = Agent.readerOn(base);
@@ -110,6 +114,10 @@ class ListeningIT {
             JsonObject changed = json(McpHttp.nextEvent(events));
             assertEquals("notifications/tools/list_changed", changed.getString("method"), changed.toString());
             assertEquals("sub-1", subscriptionId(changed));
+            JsonObject closing = json(McpHttp.nextEvent(events));
+            assertEquals("sub-1", closing.getString("id"), closing.toString());
+            assertEquals("complete", closing.getJsonObject("result").getString("resultType"));
+            assertNull(McpHttp.nextEvent(events), "the token changed: its stream ended, to be opened again");
         }
     }
 

@@ -6,9 +6,9 @@ package io.mcpee.api;
  * {@code toolsListChanged}) to fetch its tool list again ({@code notifications/tools/list_changed}). The notification
  * names no tool and no caller: each client lists again with its own credential and sees only what it may call.
  * <p>
- * mcp-ee fires it itself when agent tokens or their groups change (grants, state, membership) and when resource
- * classes join the catalog. An application fires it ({@code @Inject Event<ToolListChanged>}) when its own rules of
- * who may call what change, e.g. the role mapping of its identity store.
+ * mcp-ee sends that notification itself when agent tokens or their groups change (grants, state, membership) and
+ * when resource classes join the catalog. An application fires this event ({@code @Inject Event<ToolListChanged>})
+ * when its own rules of who may call what change, e.g. the role mapping of its identity store.
  */
 public record ToolListChanged() {
 }

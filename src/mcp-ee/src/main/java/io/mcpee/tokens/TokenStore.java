@@ -150,7 +150,7 @@ class TokenStore {
 
     /** Writes a token's changeable fields and grants as the value has them. */
     AgentToken update(AgentToken token) {
-        changes.fire(TokensChanged.INSTANCE);
+        changes.fire(TokensChanged.of(token.id()));
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET name = ?,"
                     + " active = ?, expires_at = ?, rate_limit = ? WHERE id = ?")) {
@@ -169,7 +169,7 @@ class TokenStore {
 
     /** A new key and secret: the old ones stop working at once. */
     AgentToken replaceSecret(long id, String keyId, String secretHash) {
-        changes.fire(TokensChanged.INSTANCE);
+        changes.fire(TokensChanged.of(id));
         return run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ? WHERE id = ?")) {
@@ -184,7 +184,7 @@ class TokenStore {
 
     /** Makes the token active, unexpiring, with this key and secret (the bootstrap admin token). */
     void restore(long id, String keyId, String secretHash) {
-        changes.fire(TokensChanged.INSTANCE);
+        changes.fire(TokensChanged.of(id));
         run(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET key_id = ?,"
                     + " secret_hash = ?, active = TRUE, expires_at = NULL WHERE id = ?")) {
@@ -198,7 +198,7 @@ class TokenStore {
     }
 
     void delete(long id) {
-        changes.fire(TokensChanged.INSTANCE);
+        changes.fire(TokensChanged.of(id));
         run(connection -> {
             // the grants first: ON DELETE CASCADE is there, but a statement each keeps it portable and plain
             deleteGrants(connection, id);
@@ -259,7 +259,7 @@ class TokenStore {
 
     /** Deletes the group, and takes it from every token that has it. */
     void deleteGroup(long id) {
-        changes.fire(TokensChanged.INSTANCE);
+        changes.fire(TokensChanged.SEVERAL);
         run(connection -> {
             for (String sql : List.of("DELETE FROM " + tokenGroups + " WHERE group_id = ?",
                     "DELETE FROM " + groupPermissions + " WHERE group_id = ?",

@@ -1,41 +1,55 @@
 package io.mcpee.transport;
 
+import io.mcpee.api.AuthenticatedCaller;
+import io.mcpee.api.CallerKind;
 import io.mcpee.api.ToolListChanged;
 import io.mcpee.protocol.JsonText;
+import io.mcpee.tokens.TokensChanged;
 import io.mcpee.tools.ToolCatalogChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 
 import java.time.Duration;
+import java.time.Instant;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The event streams clients keep open to hear from the server outside any call: a session's {@code GET} stream
- * (2025-11-25 and earlier; one per session, a newer one replaces it) and 2026-07-28 {@code subscriptions/listen}
- * streams. What they carry is {@code notifications/tools/list_changed} when {@link ToolListChanged} is fired.
+ * The event streams clients keep open to hear from the server outside any call: a session's {@code GET} streams
+ * (2025-11-25 and earlier; a client may keep several, and each message goes to one of them, the newest) and
+ * 2026-07-28 {@code subscriptions/listen} streams. What they carry is {@code notifications/tools/list_changed}, when agent tokens change or
+ * {@link ToolListChanged} is fired.
+ * <p>
+ * A stream was authenticated once, when it was opened, so it ends when that credential may no longer hold: when its
+ * agent token changes (deactivated, deleted, regenerated, its grants changed: after the notification), when the
+ * credential expires, and after {@code mcpee.mcp.stream-max-age}; its client opens it again, authenticating anew.
+ * It also ends with its session. The server ending a subscription sends its closing result first.
  * <p>
  * An idle stream holds no thread (JAX-RS's {@link SseEventSink}, on the container's asynchronous servlet support).
- * Every {@value #TICK_SECONDS} seconds each gets a comment line, which finds the ones whose client went away; a
- * stream is closed when its session ends and after {@code mcpee.mcp.stream-max-age} (a subscription with its
- * closing result), so that its client reopens it with a credential checked again. At most
- * {@code mcpee.mcp.max-sessions} are open at once.
+ * Every {@value #TICK_SECONDS} seconds each gets a comment line, which finds the ones whose client went away, and
+ * those past their credential's expiry or their age are ended. At most {@code mcpee.mcp.max-sessions} are open at
+ * once.
  */
 @ApplicationScoped
 class ListeningStreams {
@@ -48,6 +62,7 @@ class ListeningStreams {
     private final long maxAgeNanos;
     private final int maxStreams;
     private final LongSupplier nanoClock;
+    private final Supplier<Instant> wallClock;
     // a resource cannot be a constructor parameter
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -55,11 +70,13 @@ class ListeningStreams {
 
     @Inject
     ListeningStreams(SessionRegistry sessions, TransportConfig config) {
-        this(sessions::isLive, config.streamMaxAge(), config.maxSessions(), System::nanoTime);
+        this(sessions::isLive, config.streamMaxAge(), config.maxSessions(), System::nanoTime, Instant::now);
     }
 
-    ListeningStreams(Predicate<String> liveSession, Duration maxAge, int maxStreams, LongSupplier nanoClock) {
+    ListeningStreams(Predicate<String> liveSession, Duration maxAge, int maxStreams, LongSupplier nanoClock,
+                     Supplier<Instant> wallClock) {
         this.liveSession = liveSession;
+        this.wallClock = wallClock;
         this.maxAgeNanos = maxAge == null ? 0 : maxAge.toNanos();
         this.maxStreams = maxStreams;
         this.nanoClock = nanoClock;
@@ -67,7 +84,7 @@ class ListeningStreams {
 
     /** For the CDI client proxy only. */
     protected ListeningStreams() {
-        this(null, null, 0, null);
+        this(null, null, 0, null, null);
     }
 
     /** Where a stream's messages go: an {@link SseEventSink} ({@link #sse}); its writes never interleave. */
@@ -124,11 +141,30 @@ class ListeningStreams {
     }
 
     /**
+     * The credential a stream was opened with: its kind and id ({@code AGENT_TOKEN} and the token's id), and when it
+     * expires (null: never).
+     */
+    record Credential(String kind, String id, Instant expiresAt) {
+        /** The credential of the request that opens a stream. */
+        static Credential of(HttpServletRequest request) {
+            return AuthenticatedCaller.of(request)
+                    .map(caller -> new Credential(caller.kind().name(), caller.credentialId(),
+                            caller.credentialExpiresAt().orElse(null)))
+                    .orElse(new Credential(SessionOwner.of(request).kind(), null, null));
+        }
+
+        /** Whether it is the agent token of this id, or any agent token when {@code tokenId} is null. */
+        boolean isAgentToken(Long tokenId) {
+            return CallerKind.AGENT_TOKEN.name().equals(kind) && (tokenId == null || tokenId.toString().equals(id));
+        }
+    }
+
+    /**
      * One open stream: a session's ({@code sessionId}), or a 2026-07-28 subscription's ({@code subscriptionId}, the
      * id of its {@code subscriptions/listen} request, and whether it asked for tool list changes).
      */
-    private record Listener(String sessionId, JsonValue subscriptionId, boolean toolsListChanged, EventOut out,
-                            long openedNanos) {
+    private record Listener(String sessionId, JsonValue subscriptionId, boolean toolsListChanged,
+                            Credential credential, EventOut out, long openedNanos) {
 
         /** A notification's or result's members, tagged with the subscription's id in 2026-07-28. */
         String params(String members) {
@@ -140,13 +176,9 @@ class ListeningStreams {
         }
     }
 
-    /**
-     * Keeps {@code session}'s {@code GET} stream open, in place of any earlier one of the session's (each message
-     * goes to one stream only); false when too many streams are open.
-     */
-    boolean openForSession(String sessionId, EventOut out) {
-        sessionEnded(sessionId);
-        Listener listener = new Listener(sessionId, null, true, out, nanoClock.getAsLong());
+    /** Keeps a {@code GET} stream of the session open; false when too many streams are open. */
+    boolean openForSession(String sessionId, Credential credential, EventOut out) {
+        Listener listener = new Listener(sessionId, null, true, credential, out, nanoClock.getAsLong());
         if (!admit(listener)) {
             return false;
         }
@@ -159,8 +191,10 @@ class ListeningStreams {
      * Keeps a 2026-07-28 subscription open and acknowledges it, with the notifications it agreed to (of those asked
      * for, only {@code toolsListChanged} exists here); false when too many streams are open.
      */
-    boolean openSubscription(JsonValue subscriptionId, boolean toolsListChanged, EventOut out) {
-        Listener listener = new Listener(null, subscriptionId, toolsListChanged, out, nanoClock.getAsLong());
+    boolean openSubscription(JsonValue subscriptionId, boolean toolsListChanged, Credential credential,
+                             EventOut out) {
+        Listener listener = new Listener(null, subscriptionId, toolsListChanged, credential, out,
+                nanoClock.getAsLong());
         if (!admit(listener)) {
             return false;
         }
@@ -182,20 +216,41 @@ class ListeningStreams {
         return true;
     }
 
-    /** The session ended ({@code DELETE}): its stream too. */
+    /** The session ended ({@code DELETE}): its streams end. */
     void sessionEnded(String sessionId) {
-        open.removeIf(listener -> {
-            if (sessionId.equals(listener.sessionId())) {
-                listener.out().close();
-                return true;
+        endWhere(listener -> sessionId.equals(listener.sessionId()));
+    }
+
+    /**
+     * Agent tokens changed (committed): every listening client hears that tool lists may have changed, then the
+     * streams of the token that changed (all agent tokens' when several may have) end, since it may have been
+     * revoked; their clients open them again, with the token checked anew.
+     */
+    void tokensChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensChanged changed) {
+        toolListChanged(new ToolListChanged());
+        endWhere(listener -> listener.credential().isAgentToken(changed.tokenId()));
+    }
+
+    private void endWhere(Predicate<Listener> ending) {
+        for (Listener listener : open) {
+            if (ending.test(listener) && open.remove(listener)) {
+                end(listener);
             }
-            return false;
-        });
+        }
     }
 
     void toolListChanged(@Observes ToolListChanged changed) {
+        // a session's message goes to one of its streams: the newest
+        Map<String, Listener> newestOfSession = new HashMap<>();
         for (Listener listener : open) {
-            if (listener.toolsListChanged()) {
+            if (listener.sessionId() != null) {
+                newestOfSession.merge(listener.sessionId(), listener,
+                        (one, other) -> one.openedNanos() - other.openedNanos() >= 0 ? one : other);
+            }
+        }
+        for (Listener listener : open) {
+            if (listener.toolsListChanged() && (listener.sessionId() == null
+                    || newestOfSession.get(listener.sessionId()) == listener)) {
                 listener.out().message("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\",\"params\":"
                         + listener.params("") + "}");
             }
@@ -212,13 +267,18 @@ class ListeningStreams {
         }
     }
 
-    /** Drops the streams whose client went away, ends those past their age or session, and keeps the rest alive. */
+    /**
+     * Drops the streams whose client went away, ends those past their age, their credential's expiry or their
+     * session, and keeps the rest alive.
+     */
     void tick() {
         long now = nanoClock.getAsLong();
+        Instant today = wallClock.get();
         for (Listener listener : open) {
+            Instant expiresAt = listener.credential().expiresAt();
             if (listener.out().isClosed()) {
                 open.remove(listener);
-            } else if (now - listener.openedNanos() > maxAgeNanos
+            } else if (now - listener.openedNanos() > maxAgeNanos || expiresAt != null && !today.isBefore(expiresAt)
                     || listener.sessionId() != null && !liveSession.test(listener.sessionId())) {
                 open.remove(listener);
                 end(listener);

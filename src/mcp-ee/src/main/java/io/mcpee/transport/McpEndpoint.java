@@ -199,7 +199,8 @@ public class McpEndpoint {
             rejectUnlessServable(headers);
             McpSession session = streamSession(headers);
             protocolVersion(headers);
-            if (!streams.openForSession(session.id(), ListeningStreams.sse(sink, sse))) {
+            if (!streams.openForSession(session.id(), ListeningStreams.Credential.of(servletRequest),
+                    ListeningStreams.sse(sink, sse))) {
                 throw rejection(Response.Status.SERVICE_UNAVAILABLE,
                         "Service Unavailable: too many open event streams, try again later");
             }
@@ -273,7 +274,7 @@ public class McpEndpoint {
                         : json(Response.Status.fromStatusCode(refused.status()), refused.json()));
             }
             if (!streams.openSubscription(request.id().value(), dispatcher.wantsToolListChanges(request),
-                    ListeningStreams.sse(sink, sse))) {
+                    ListeningStreams.Credential.of(servletRequest), ListeningStreams.sse(sink, sse))) {
                 throw new Rejection(json(Response.Status.SERVICE_UNAVAILABLE, Responses.statelessError(request.id(),
                         ErrorCode.INTERNAL_ERROR, "Service Unavailable: too many open event streams, try again "
                                 + "later", null)));
