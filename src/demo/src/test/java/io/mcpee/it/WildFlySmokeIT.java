@@ -50,14 +50,6 @@ class WildFlySmokeIT {
         client.closeGracefully();
     }
 
-    /** RESTEasy serves the listening streams as Jersey does (SseEventSink, the routing of subscriptions/listen). */
-    @Test
-    void listeningStreamsHearOfGrantChanges() throws Exception {
-        URL base = URI.create(System.getProperty(URL_PROPERTY)).toURL();
-        ListeningIT.sessionStreamHearsOfGrantChanges(base);
-        ListeningIT.subscriptionHearsOfGrantChanges(base);
-    }
-
     @Test
     void initializes() {
         McpSchema.InitializeResult result = client.getCurrentInitializationResult();
