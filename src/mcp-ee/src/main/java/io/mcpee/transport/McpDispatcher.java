@@ -400,7 +400,12 @@ class McpDispatcher {
 
     /** A method name as safe to echo: printable ASCII, at most 64 characters. */
     private static String printable(String text) {
+        return printable(text, 64);
+    }
+
+    /** A client's text as safe to echo or log: printable ASCII, at most {@code maxLength} characters. */
+    static String printable(String text, int maxLength) {
         String clean = text.replaceAll("[^\\x20-\\x7e]", "?");
-        return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
+        return clean.length() > maxLength ? clean.substring(0, maxLength) + "..." : clean;
     }
 }

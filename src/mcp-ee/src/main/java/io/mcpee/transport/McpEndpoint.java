@@ -156,7 +156,8 @@ public class McpEndpoint {
      * checked ({@link StatelessRequests#check}: 400 on a mismatch), then it is dispatched; no {@code Mcp-Session-Id}
      * is ever sent. A notification is accepted (202): this revision defines none a client sends over HTTP.
      */
-    private Response stateless(MessageParser.Envelope envelope, HttpHeaders headers, RequestContext context) {
+    private Response stateless(MessageParser.Envelope envelope, HttpHeaders headers, RequestContext context)
+            throws Rejection {
         Message message = envelope.messages().get(0);
         if (envelope.batch()) {
             return json(Response.Status.BAD_REQUEST, Responses.statelessError(RequestId.NULL,
@@ -170,17 +171,25 @@ public class McpEndpoint {
         if (!(message instanceof Message.Request request)) {
             return Response.accepted().build();
         }
-        RequestMeta meta;
-        try {
-            meta = StatelessRequests.check(headers::getHeaderString, request);
-        } catch (ProtocolException e) {
-            return json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(), e.code(),
-                    e.getMessage(), e.dataJson()));
-        }
+        RequestMeta meta = checked(headers, request);
         if (streamed(envelope, headers, call -> meta.logLevel() != null)) {
             return eventStream(stream -> dispatcher.answerStateless(request, meta, context, stream));
         }
-        McpDispatcher.Answer answer = dispatcher.answerStateless(request, meta, context, null);
+        return response(dispatcher.answerStateless(request, meta, context, null));
+    }
+
+    /** The 2026-07-28 request's {@code _meta}, once its headers and {@code _meta} passed; else its 400. */
+    private static RequestMeta checked(HttpHeaders headers, Message.Request request) throws Rejection {
+        try {
+            return StatelessRequests.check(headers::getHeaderString, request);
+        } catch (ProtocolException e) {
+            throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(), e.code(),
+                    e.getMessage(), e.dataJson())));
+        }
+    }
+
+    /** A dispatcher's answer as its HTTP response: its status, and the wait when it was not carried out. */
+    private static Response response(McpDispatcher.Answer answer) {
         if (answer.retryAfterSeconds() > 0) {
             return retryLater(answer.status(), answer.retryAfterSeconds(), answer.json());
         }
@@ -261,17 +270,10 @@ public class McpEndpoint {
                                 + "is one request of protocol " + ProtocolVersion.STATELESS + ", without a session",
                         null)));
             }
-            try {
-                StatelessRequests.check(headers::getHeaderString, request);
-            } catch (ProtocolException e) {
-                throw new Rejection(json(Response.Status.BAD_REQUEST, Responses.statelessError(request.id(),
-                        e.code(), e.getMessage(), e.dataJson())));
-            }
+            checked(headers, request);
             McpDispatcher.Answer refused = dispatcher.refuseListen(request);
             if (refused != null) {
-                throw new Rejection(refused.retryAfterSeconds() > 0
-                        ? retryLater(refused.status(), refused.retryAfterSeconds(), refused.json())
-                        : json(Response.Status.fromStatusCode(refused.status()), refused.json()));
+                throw new Rejection(response(refused));
             }
             if (!streams.openSubscription(request.id().value(), dispatcher.wantsToolListChanges(request),
                     ListeningStreams.Credential.of(servletRequest), ListeningStreams.sse(sink, sse))) {

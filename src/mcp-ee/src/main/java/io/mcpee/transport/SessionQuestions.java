@@ -134,8 +134,6 @@ final class SessionQuestions {
 
     /** The client's error message as safe to repeat: printable, at most 200 characters. */
     private static String printable(Object message) {
-        String text = message instanceof JsonString string ? string.getString() : "no message";
-        String clean = text.replaceAll("[^\\x20-\\x7e]", "?");
-        return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+        return message instanceof JsonString string ? McpDispatcher.printable(string.getString(), 200) : "no message";
     }
 }
