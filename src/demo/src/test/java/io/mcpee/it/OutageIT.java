@@ -1,5 +1,6 @@
 package io.mcpee.it;
 
+import io.mcpee.it.outage.ArchiveResource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -75,7 +76,7 @@ class OutageIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.productWar();
+        return Deployments.productWar().addClass(ArchiveResource.class);
     }
 
     @AfterAll
@@ -233,6 +234,60 @@ class OutageIT {
         // each attempt to connect: one request a second tries
         long severe = logSettledDuring.lines().filter(line -> line.contains("SEVERE")).count();
         assertEquals(0, severe, "errors in the log during the outage:\n" + logSettledDuring);
+    }
+
+    /**
+     * A request the database fails under, before anything has noticed the outage (nothing else runs): the
+     * application's failure does not say why ({@link ArchiveResource} over REST, where the application would answer
+     * 500; a tool's error at {@code /mcp}), and the call's audit entry cannot be written. It is answered the outage's
+     * 503, as every request after it is, not an answer left unrecorded.
+     */
+    @Test
+    void aRequestTheDatabaseFailsUnderIsAnsweredAsTheOutage() throws Exception {
+        String token = TestTokens.adminCall(base, "POST", "tokens", Json.createObjectBuilder().add("name", "cut")
+                .add("owner", "otis").add("permissions", Json.createArrayBuilder().add("customers:read"))
+                .build().toString()).getString("secret");
+        String root = "http://localhost:" + base.getPort() + base.getPath();
+        HttpRequest rest = HttpRequest.newBuilder(URI.create(root + "api/archive"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+        McpHttp mcp = new McpHttp(base, token);
+        String session = mcp.initialize();
+        HttpRequest.Builder listing = HttpRequest.newBuilder(mcp.endpoint()).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"list_customers\",\"arguments\":{\"limit\":1}}}"));
+        McpHttp.sessionHeaders(session).forEach(listing::header);
+        HttpRequest tool = listing.build();
+
+        for (HttpRequest request : List.of(rest, tool)) {
+            String kind = request == rest ? "rest" : "mcp";
+            Outcome before = send(kind, request);
+            assertTrue(succeeded(before), "before the cut: " + before.body());
+            PROXY.cut();
+            try {
+                Outcome during = send(kind, request);
+                assertEquals(503, during.status(), "the first request after the cut: " + during.body());
+                assertEquals(null, refusalProblem(during), during.body());
+            } finally {
+                PROXY.restore();
+            }
+            awaitSuccess(kind, request);
+        }
+    }
+
+    /** The database is back: the request succeeds again within 15 s. */
+    private static void awaitSuccess(String kind, HttpRequest request) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Outcome last;
+        do {
+            Thread.sleep(250);
+            last = send(kind, request);
+        } while (!succeeded(last) && System.nanoTime() < deadline);
+        assertTrue(succeeded(last), kind + " after the database came back: " + last.status() + " " + last.body());
+    }
+
+    private static boolean succeeded(Outcome outcome) {
+        return outcome.status() == 200 && (outcome.kind().equals("rest") || outcome.body().contains("\"isError\":false"));
     }
 
     /**

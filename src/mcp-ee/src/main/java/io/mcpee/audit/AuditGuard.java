@@ -102,7 +102,12 @@ public class AuditGuard {
                             : "the client lacks the " + e.missingCapability() + " capability"));
             throw e;
         } catch (RuntimeException | Error e) {
-            refused(entry.ended(Outcome.ERROR, 500, "internal error"));
+            DatabaseUnavailable down = refused(entry.ended(Outcome.ERROR, 500, "internal error"));
+            if (down != null) {
+                // the call failed as the database went away (it was in flight when it did) and no entry can say so:
+                // the agent gets the outage's 503, as every call after it does; the log has the call's line
+                throw down;
+            }
             throw e;
         }
         if (read != null || !CallTransaction.committed(invocation)) {
@@ -211,20 +216,23 @@ public class AuditGuard {
     }
 
     /**
-     * A call that ended in an exception (an unknown tool, a defect) ran nothing of the application, and its
-     * transaction was rolled back: its entry is written alone. When even that fails the exception goes on all the
-     * same; the agent gets its error either way.
+     * A call that ended in an exception (an unknown tool, a defect, a failure of the application) changed nothing,
+     * its transaction rolled back: its entry is written alone. When even that fails, its line is logged as not
+     * stored and the caller's answer goes on; returned is the outage when the database cannot be reached, else null.
      */
-    private void refused(AuditRecord record) {
+    private DatabaseUnavailable refused(AuditRecord record) {
         try {
             store.writeAlone(record);
             lines.write(record, true);
+            return null;
         } catch (AuditUnavailable e) {
-            if (database.failed("audit", e) == null) {
+            DatabaseUnavailable down = database.failed("audit", e);
+            if (down == null) {
                 // the outage of a database is logged once per interval by DatabaseHealth; anything else here
                 Incident.log(LOG, "audit entry not written", e);
             }
             lines.write(record, false);
+            return down;
         }
     }
 
