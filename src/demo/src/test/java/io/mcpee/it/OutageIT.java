@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -267,7 +268,7 @@ class OutageIT {
             try {
                 Outcome during = send(kind, request);
                 assertEquals(503, during.status(), "the first request after the cut: " + during.body());
-                assertEquals(null, refusalProblem(during), during.body());
+                assertNull(refusalProblem(during), during.body());
             } finally {
                 PROXY.restore();
             }
@@ -287,7 +288,8 @@ class OutageIT {
     }
 
     private static boolean succeeded(Outcome outcome) {
-        return outcome.status() == 200 && (outcome.kind().equals("rest") || outcome.body().contains("\"isError\":false"));
+        return outcome.status() == 200
+                && (outcome.kind().equals("rest") || outcome.body().contains("\"isError\":false"));
     }
 
     /**
