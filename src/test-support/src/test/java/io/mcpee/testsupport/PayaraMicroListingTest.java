@@ -1,4 +1,4 @@
-package io.mcpee.it;
+package io.mcpee.testsupport;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;

@@ -1,4 +1,4 @@
-package io.mcpee.it;
+package io.mcpee.testsupport;
 
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
